@@ -1,0 +1,38 @@
+package org.metarl4j.envs;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * A registered task family: how to make its env, the task distribution meta-training draws from by default, and the
+ * reference its definition follows.
+ *
+ * @param name short name used in configs and on the command line, e.g. {@code "cartpole"}
+ * @param envFactory makes a new env (set to some default task; callers set the task they want)
+ * @param tasks the family's default task distribution
+ * @param reference where the definition comes from (paper, upstream code)
+ */
+public record EnvFamily<T extends Task>(String name, Supplier<? extends Env<T>> envFactory,
+                                        TaskDistribution<T> tasks, String reference) {
+
+    public EnvFamily {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(envFactory, "envFactory");
+        Objects.requireNonNull(tasks, "tasks");
+        Objects.requireNonNull(reference, "reference");
+    }
+
+    /** A new env of this family set to {@code task}. */
+    public Env<T> newEnv(T task) {
+        Env<T> env = envFactory.get();
+        env.setTask(task);
+        return env;
+    }
+
+    /** The id of the family's env, e.g. {@code "CartPole-v1"}. */
+    public String envId() {
+        try (Env<T> env = envFactory.get()) {
+            return env.id();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.metarl4j.experiments.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Runs the JMH benchmarks packaged in this jar (default: EnvStepBenchmark).",
+            "Arguments after the command go to JMH, e.g. `bench EnvStepBenchmark -p family=cartpole -f 1`;",
+            "`bench -h` for this help, `bench -- -h` for JMH's."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", description = "JMH arguments.")
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(jmhArgs);
+        if (args.stream().noneMatch(a -> !a.startsWith("-") && !isOptionValue(args, a))) {
+            args.add(0, "EnvStepBenchmark");
+        }
+        org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+        return 0;
+    }
+
+    /** Whether {@code arg} is the value of the option just before it (e.g. the 1 in "-f 1"). */
+    private static boolean isOptionValue(List<String> args, String arg) {
+        int i = args.indexOf(arg);
+        return i > 0 && args.get(i - 1).startsWith("-");
+    }
+}

@@ -1,0 +1,20 @@
+package org.metarl4j.experiments.survey;
+
+import java.util.SplittableRandom;
+import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.envs.VectorEnv;
+
+/**
+ * A fixed, non-learning controller whose returns bound what a learner should reach on a family: uniform random
+ * actions from below, an oracle that knows the task from above.
+ */
+public interface ReferencePolicy {
+
+    String name();
+
+    /** Whether this policy is defined for {@code family}. */
+    boolean appliesTo(EnvFamily<?> family);
+
+    /** Writes one action per env of {@code vec} (row-major) into {@code actions}, given the current observations. */
+    void act(VectorEnv<?> vec, SplittableRandom rng, double[] actions);
+}
