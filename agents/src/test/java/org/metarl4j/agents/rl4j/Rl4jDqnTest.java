@@ -12,13 +12,14 @@ import org.deeplearning4j.rl4j.policy.DQNPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.metarl4j.envs.Env;
+import org.metarl4j.envs.classic.CartPoleEnv;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 
 /** RL4J's DQN ({@code QLearningDiscreteDense}) trains on one of our envs through {@link Rl4jMdp}. */
 class Rl4jDqnTest {
-    /** The env DQN trains on. To train on CartPole instead: {@code org.metarl4j.envs.classic.CartPoleEnv::new}. */
-    private static final Supplier<Env<?>> ENV = CorridorEnv::new;
+    /** The env DQN trains on: our gym-identical CartPole-v1. */
+    private static final Supplier<Env<?>> ENV = CartPoleEnv::new;
 
     /** In its own thread, so the timeout fails the test even if RL4J ignores the interrupt. */
     @Test

@@ -40,7 +40,8 @@ public final class SurveyExperiment {
         RunDirectory run = RunDirectory.create(resultsRoot, NAME, config.seed());
         run.writeJson("config.json", config);
         EnvSurvey survey = new EnvSurvey(List.of(new RandomPolicy(), new NavigationPolicies.StayPut(),
-                new NavigationPolicies.GreedyOracle()));
+                new NavigationPolicies.GreedyOracle(), new OraclePolicies.BestArm(),
+                new OraclePolicies.ValueIterationOracle()));
         SplittableRandom root = new SplittableRandom(config.seed());
         List<SurveyResult> results = new ArrayList<>();
         Map<String, List<? extends Task>> allTasks = new java.util.LinkedHashMap<>();

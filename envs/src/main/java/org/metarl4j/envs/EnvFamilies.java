@@ -1,0 +1,62 @@
+package org.metarl4j.envs;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.metarl4j.envs.bandit.BanditTaskDistribution;
+import org.metarl4j.envs.bandit.BernoulliBanditEnv;
+import org.metarl4j.envs.classic.AcrobotEnv;
+import org.metarl4j.envs.classic.AcrobotTaskDistribution;
+import org.metarl4j.envs.classic.CartPoleEnv;
+import org.metarl4j.envs.classic.CartPoleTaskDistribution;
+import org.metarl4j.envs.classic.MountainCarContinuousEnv;
+import org.metarl4j.envs.classic.MountainCarTaskDistribution;
+import org.metarl4j.envs.classic.PendulumEnv;
+import org.metarl4j.envs.classic.PendulumTaskDistribution;
+import org.metarl4j.envs.navigation.Navigation2DEnv;
+import org.metarl4j.envs.navigation.NavigationTaskDistribution;
+import org.metarl4j.envs.reacher.Reacher2DEnv;
+import org.metarl4j.envs.reacher.ReacherTaskDistribution;
+import org.metarl4j.envs.tabular.TabularMdpEnv;
+import org.metarl4j.envs.tabular.TabularMdpTaskDistribution;
+
+/** The built-in task families, by name. */
+public final class EnvFamilies {
+    /** RL² Table 1 uses k = 5, 10, 50 arms; 5 is the first column. */
+    public static final int DEFAULT_ARMS = 5;
+
+    private static final List<EnvFamily<?>> ALL = List.of(
+            new EnvFamily<>("navigation2d", Navigation2DEnv::new, NavigationTaskDistribution.standard(),
+                    "MAML (Finn et al. 2017) §5.3; pytorch-maml-rl navigation.py"),
+            new EnvFamily<>("bernoulli-bandit", () -> new BernoulliBanditEnv(DEFAULT_ARMS),
+                    new BanditTaskDistribution(DEFAULT_ARMS), "RL² (Duan et al. 2016) §3.1; pytorch-maml-rl bandit.py"),
+            new EnvFamily<>("tabular-mdp", () -> new TabularMdpEnv(10, 5), TabularMdpTaskDistribution.standard(),
+                    "RL² (Duan et al. 2016) §3.2; pytorch-maml-rl mdp.py"),
+            new EnvFamily<>("cartpole", CartPoleEnv::new, CartPoleTaskDistribution.standard(),
+                    "gym 0.21 CartPole-v1, parameterized"),
+            new EnvFamily<>("pendulum", PendulumEnv::new, PendulumTaskDistribution.standard(),
+                    "gym 0.21 Pendulum-v1, parameterized"),
+            new EnvFamily<>("mountaincar-continuous", MountainCarContinuousEnv::new,
+                    MountainCarTaskDistribution.standard(), "gym 0.21 MountainCarContinuous-v0, parameterized"),
+            new EnvFamily<>("acrobot", AcrobotEnv::new, AcrobotTaskDistribution.standard(),
+                    "gym 0.21 Acrobot-v1, parameterized"),
+            new EnvFamily<>("reacher2d", Reacher2DEnv::new, ReacherTaskDistribution.standard(),
+                    "planar 2-link arm after gym Reacher-v2 (own dynamics, not MuJoCo)"));
+
+    private EnvFamilies() {
+    }
+
+    public static List<EnvFamily<?>> all() {
+        return ALL;
+    }
+
+    /** The family called {@code name}; an IllegalArgumentException lists the known names otherwise. */
+    public static EnvFamily<?> byName(String name) {
+        for (EnvFamily<?> family : ALL) {
+            if (family.name().equals(name)) {
+                return family;
+            }
+        }
+        throw new IllegalArgumentException("unknown task family '" + name + "'; known: "
+                + ALL.stream().map(EnvFamily::name).collect(Collectors.joining(", ")));
+    }
+}
