@@ -35,4 +35,9 @@ public record EnvFamily<T extends Task>(String name, Supplier<? extends Env<T>> 
             return env.id();
         }
     }
+
+    @Override
+    public String toString() {
+        return name;
+    }
 }

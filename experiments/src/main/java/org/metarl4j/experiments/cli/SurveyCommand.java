@@ -16,7 +16,7 @@ final class SurveyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for tasks, resets and actions (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--tasks", defaultValue = "200", description = "Tasks per family (default ${DEFAULT-VALUE}).")
+    @Option(names = "--tasks", defaultValue = "1000", description = "Tasks per family (default ${DEFAULT-VALUE}).")
     int tasks;
 
     @Option(names = "--episodes", defaultValue = "10", description = "Episodes per task and policy (default ${DEFAULT-VALUE}).")

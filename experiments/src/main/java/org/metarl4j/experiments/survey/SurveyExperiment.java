@@ -30,7 +30,7 @@ public final class SurveyExperiment {
     }
 
     public static void main(String[] args) {
-        run(new SurveyConfig(1, 200, 10, List.of()), Path.of("results"), System.out);
+        run(new SurveyConfig(1, 1000, 10, List.of()), Path.of("results"), System.out);
     }
 
     /** Runs the survey and returns its results; {@code returns.csv} is appended and flushed family by family. */
