@@ -23,6 +23,14 @@ public record ParameterRange(String name, double min, double max) {
         return new ParameterRange(name, value, value);
     }
 
+    /**
+     * [0.5·value, 1.5·value]: the default spread of a physical parameter around its reference value in the
+     * parameterized classic-control families.
+     */
+    public static ParameterRange halfToThreeHalves(String name, double value) {
+        return new ParameterRange(name, 0.5 * value, 1.5 * value);
+    }
+
     public boolean contains(double value) {
         return value >= min && value <= max;
     }

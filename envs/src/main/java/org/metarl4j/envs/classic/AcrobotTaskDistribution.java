@@ -24,9 +24,10 @@ public record AcrobotTaskDistribution(ParameterRange linkMass1, ParameterRange l
     /** The default meta-RL distribution: every mass and length U[0.5, 1.5], i.e. U[0.5x, 1.5x] of gym's 1.0. */
     public static AcrobotTaskDistribution standard() {
         return new AcrobotTaskDistribution(
-                CartPoleTaskDistribution.scaled("linkMass1", 1.0), CartPoleTaskDistribution.scaled("linkMass2", 1.0),
-                CartPoleTaskDistribution.scaled("linkLength1", 1.0),
-                CartPoleTaskDistribution.scaled("linkLength2", 1.0));
+                ParameterRange.halfToThreeHalves("linkMass1", 1.0),
+                ParameterRange.halfToThreeHalves("linkMass2", 1.0),
+                ParameterRange.halfToThreeHalves("linkLength1", 1.0),
+                ParameterRange.halfToThreeHalves("linkLength2", 1.0));
     }
 
     @Override

@@ -30,12 +30,11 @@ public record CartPoleTaskDistribution(ParameterRange gravity, ParameterRange ca
     public static CartPoleTaskDistribution standard() {
         CartPoleTask d = CartPoleTask.standard();
         return new CartPoleTaskDistribution(
-                scaled("gravity", d.gravity()), scaled("cartMass", d.cartMass()), scaled("poleMass", d.poleMass()),
-                scaled("poleLength", d.poleLength()), scaled("forceMagnitude", d.forceMagnitude()));
-    }
-
-    static ParameterRange scaled(String name, double value) {
-        return new ParameterRange(name, 0.5 * value, 1.5 * value);
+                ParameterRange.halfToThreeHalves("gravity", d.gravity()),
+                ParameterRange.halfToThreeHalves("cartMass", d.cartMass()),
+                ParameterRange.halfToThreeHalves("poleMass", d.poleMass()),
+                ParameterRange.halfToThreeHalves("poleLength", d.poleLength()),
+                ParameterRange.halfToThreeHalves("forceMagnitude", d.forceMagnitude()));
     }
 
     @Override

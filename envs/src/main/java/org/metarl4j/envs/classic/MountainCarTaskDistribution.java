@@ -18,7 +18,7 @@ public record MountainCarTaskDistribution(ParameterRange power) implements TaskD
     /** The default meta-RL distribution: power U[0.00075, 0.00225], i.e. U[0.5x, 1.5x] of gym's 0.0015. */
     public static MountainCarTaskDistribution standard() {
         return new MountainCarTaskDistribution(
-                CartPoleTaskDistribution.scaled("power", MountainCarTask.standard().power()));
+                ParameterRange.halfToThreeHalves("power", MountainCarTask.standard().power()));
     }
 
     @Override

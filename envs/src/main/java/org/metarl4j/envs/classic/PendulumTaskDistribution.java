@@ -27,9 +27,9 @@ public record PendulumTaskDistribution(ParameterRange mass, ParameterRange lengt
     public static PendulumTaskDistribution standard() {
         PendulumTask d = PendulumTask.standard();
         return new PendulumTaskDistribution(
-                CartPoleTaskDistribution.scaled("mass", d.mass()),
-                CartPoleTaskDistribution.scaled("length", d.length()),
-                CartPoleTaskDistribution.scaled("gravity", d.gravity()),
+                ParameterRange.halfToThreeHalves("mass", d.mass()),
+                ParameterRange.halfToThreeHalves("length", d.length()),
+                ParameterRange.halfToThreeHalves("gravity", d.gravity()),
                 ParameterRange.fixed("maxTorque", d.maxTorque()));
     }
 

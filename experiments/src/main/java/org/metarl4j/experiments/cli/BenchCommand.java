@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Runs the JMH benchmarks packaged in this jar (default: EnvStepBenchmark).",
             "Arguments after the command go to JMH, e.g. `bench EnvStepBenchmark -p family=cartpole -f 1`;",
-            "`bench -h` for this help, `bench -- -h` for JMH's."})
+            "`bench -h` for this help, `bench -lp` for JMH's benchmark list with parameters."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "JMH arguments.")
+    /** Everything after {@code bench} that is not this command's own {@code -h}/{@code -V}: passed to JMH. */
+    @Unmatched
     List<String> jmhArgs = new ArrayList<>();
 
     @Override
