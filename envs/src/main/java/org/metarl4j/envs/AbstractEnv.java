@@ -9,6 +9,9 @@ import org.metarl4j.envs.space.Space;
  * The episode bookkeeping shared by in-process envs: task validation, reset/step order, action checks, the step
  * counter and time-limit truncation. A family implements only its dynamics: {@link #resetState}, {@link #advance},
  * {@link #isTerminal} and {@link #observe}.
+ *
+ * <p>A subclass constructor initialises its own fields first and then calls {@link #setTask} with its initial task,
+ * so the task hooks ({@link #checkCompatible}, {@link #onTaskSet}) always see a fully built env.
  */
 public abstract class AbstractEnv<T extends Task> implements Env<T> {
     private final String id;
@@ -21,13 +24,12 @@ public abstract class AbstractEnv<T extends Task> implements Env<T> {
     /** The generator of the current episode, for stochastic dynamics. */
     protected SplittableRandom rng;
 
-    protected AbstractEnv(String id, int maxEpisodeSteps, T task) {
+    protected AbstractEnv(String id, int maxEpisodeSteps) {
         if (maxEpisodeSteps <= 0) {
             throw new IllegalArgumentException(id + ": maxEpisodeSteps must be > 0, got " + maxEpisodeSteps);
         }
         this.id = id;
         this.maxEpisodeSteps = maxEpisodeSteps;
-        setTask(task);
     }
 
     @Override
@@ -66,6 +68,9 @@ public abstract class AbstractEnv<T extends Task> implements Env<T> {
     @Override
     public final void resetInto(SplittableRandom rng, double[] obs, int offset) {
         this.rng = Objects.requireNonNull(rng, "rng");
+        if (task == null) {
+            throw new IllegalStateException(id + ": reset called before any task was set");
+        }
         elapsedSteps = 0;
         terminated = false;
         truncated = false;

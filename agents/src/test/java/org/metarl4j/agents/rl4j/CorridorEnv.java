@@ -44,8 +44,9 @@ final class CorridorEnv extends AbstractEnv<CorridorEnv.CorridorTask> {
     }
 
     CorridorEnv(int length, int maxEpisodeSteps, boolean cellObservation) {
-        super(ID, maxEpisodeSteps, new CorridorTask(length));
+        super(ID, maxEpisodeSteps);
         this.cellObservation = cellObservation;
+        setTask(new CorridorTask(length));
     }
 
     @Override

@@ -46,9 +46,11 @@ public final class BernoulliBanditEnv extends AbstractEnv<BanditTask> {
      * @throws IllegalArgumentException if {@code k < 1}, the task is invalid, or it does not have k arms
      */
     public BernoulliBanditEnv(int k, BanditTask task) {
-        super(ID, HORIZON, requireArms(k, task));
+        super(ID, HORIZON);
+        checkArmCount(k);
         this.arms = k;
         this.actionSpace = new Discrete(k);
+        setTask(task);
     }
 
     private static BanditTask neutralTask(int k) {
@@ -64,29 +66,12 @@ public final class BernoulliBanditEnv extends AbstractEnv<BanditTask> {
         }
     }
 
-    /** Checks the arm count before the superclass validates the task (fields are not yet set then). */
-    private static BanditTask requireArms(int k, BanditTask task) {
-        checkArmCount(k);
-        if (task != null) {
-            task.validate();
-            checkArms(k, task);
-        }
-        return task;
-    }
-
-    private static void checkArms(int k, BanditTask task) {
-        if (task.arms() != k) {
-            throw new IllegalArgumentException(ID + " has k = " + k + " arms but the task has " + task.arms()
-                    + " arm probabilities; use a task with exactly " + k + " arms or a " + task.arms()
-                    + "-armed env");
-        }
-    }
-
     @Override
     protected void checkCompatible(BanditTask task) {
-        // arms == 0 only while the superclass constructor runs; requireArms has checked that task already.
-        if (arms > 0) {
-            checkArms(arms, task);
+        if (task.arms() != arms) {
+            throw new IllegalArgumentException(ID + " has k = " + arms + " arms but the task has " + task.arms()
+                    + " arm probabilities; use a task with exactly " + arms + " arms or a " + task.arms()
+                    + "-armed env");
         }
     }
 

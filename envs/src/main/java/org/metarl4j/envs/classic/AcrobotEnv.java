@@ -59,7 +59,8 @@ public final class AcrobotEnv extends AbstractEnv<AcrobotTask> {
     }
 
     public AcrobotEnv(AcrobotTask task, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
+        setTask(task);
     }
 
     @Override

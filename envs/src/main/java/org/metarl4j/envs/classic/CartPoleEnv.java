@@ -51,7 +51,8 @@ public final class CartPoleEnv extends AbstractEnv<CartPoleTask> {
     }
 
     public CartPoleEnv(CartPoleTask task, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
+        setTask(task);
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class MountainCarContinuousEnv extends AbstractEnv<MountainCarTask>
     }
 
     public MountainCarContinuousEnv(MountainCarTask task, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
+        setTask(task);
     }
 
     @Override

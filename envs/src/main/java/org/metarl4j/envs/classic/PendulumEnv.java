@@ -52,7 +52,8 @@ public final class PendulumEnv extends AbstractEnv<PendulumTask> {
     }
 
     public PendulumEnv(PendulumTask task, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
+        setTask(task);
     }
 
     @Override

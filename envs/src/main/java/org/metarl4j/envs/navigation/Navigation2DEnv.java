@@ -27,7 +27,8 @@ public final class Navigation2DEnv extends AbstractEnv<NavigationTask> {
     }
 
     public Navigation2DEnv(NavigationTask task, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
+        setTask(task);
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class Reacher2DEnv extends AbstractEnv<ReacherTask> {
      * @param maxEpisodeSteps the time limit
      */
     public Reacher2DEnv(ReacherTask task, boolean goalObserved, int maxEpisodeSteps) {
-        super(ID, maxEpisodeSteps, task);
+        super(ID, maxEpisodeSteps);
         this.goalObserved = goalObserved;
         int dim = goalObserved ? 10 : 8;
         double[] low = new double[dim];
@@ -101,6 +101,7 @@ public final class Reacher2DEnv extends AbstractEnv<ReacherTask> {
             high[i] = trig ? 1.0 : INF;
         }
         this.observationSpace = Box.of(low, high);
+        setTask(task);
     }
 
     public boolean goalObserved() {

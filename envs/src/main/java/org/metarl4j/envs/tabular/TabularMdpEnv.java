@@ -52,11 +52,13 @@ public final class TabularMdpEnv extends AbstractEnv<TabularMdpTask> {
      * @throws IllegalArgumentException if S or A is &lt; 1, horizon &lt; 1, the task is invalid or not S x A
      */
     public TabularMdpEnv(int numStates, int numActions, TabularMdpTask task, int horizon) {
-        super(ID, horizon, requireShape(numStates, numActions, task));
+        super(ID, horizon);
+        checkSizes(numStates, numActions);
         this.numStates = numStates;
         this.numActions = numActions;
         this.observationSpace = Box.uniform(numStates, 0.0, 1.0);
         this.actionSpace = new Discrete(numActions);
+        setTask(task);
     }
 
     /**
@@ -88,28 +90,12 @@ public final class TabularMdpEnv extends AbstractEnv<TabularMdpTask> {
     }
 
     /** Checks the shape before the superclass validates the task (fields are not yet set then). */
-    private static TabularMdpTask requireShape(int states, int actions, TabularMdpTask task) {
-        checkSizes(states, actions);
-        if (task != null) {
-            task.validate();
-            checkShape(states, actions, task);
-        }
-        return task;
-    }
-
-    private static void checkShape(int states, int actions, TabularMdpTask task) {
-        if (task.numStates() != states || task.numActions() != actions) {
-            throw new IllegalArgumentException(ID + " has S = " + states + " states and A = " + actions
-                    + " actions but the task has " + task.numStates() + " states and " + task.numActions()
-                    + " actions");
-        }
-    }
-
     @Override
     protected void checkCompatible(TabularMdpTask task) {
-        // numStates == 0 only while the superclass constructor runs; requireShape has checked that task already.
-        if (numStates > 0) {
-            checkShape(numStates, numActions, task);
+        if (task.numStates() != numStates || task.numActions() != numActions) {
+            throw new IllegalArgumentException(ID + " has S = " + numStates + " states and A = " + numActions
+                    + " actions but the task has " + task.numStates() + " states and " + task.numActions()
+                    + " actions");
         }
     }
 
