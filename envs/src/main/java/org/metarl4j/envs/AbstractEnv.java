@@ -1,5 +1,6 @@
 package org.metarl4j.envs;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.space.Discrete;
@@ -67,16 +68,65 @@ public abstract class AbstractEnv<T extends Task> implements Env<T> {
 
     @Override
     public final void resetInto(SplittableRandom rng, double[] obs, int offset) {
-        this.rng = Objects.requireNonNull(rng, "rng");
+        beginEpisode(Objects.requireNonNull(rng, "rng"));
+        resetState(rng);
+        observe(obs, offset);
+    }
+
+    /**
+     * Starts an episode from the given internal state instead of a random one (to replay recorded transitions, to
+     * test, or to script a start) and returns its first observation. The layout is {@link #stateNames()}; stochastic
+     * dynamics keep drawing from the generator of the latest reset (a fixed one if there was none).
+     *
+     * @throws IllegalArgumentException unless {@code state} has one finite number per state variable
+     * @throws UnsupportedOperationException if this family has no settable state
+     */
+    public final double[] resetTo(double[] state) {
+        List<String> names = stateNames();
+        if (names.isEmpty()) {
+            throw new UnsupportedOperationException(id + " cannot start from a given internal state");
+        }
+        if (state == null || state.length != names.size()) {
+            throw new IllegalArgumentException(id + " expects a state of length " + names.size() + " "
+                    + names + ", got " + (state == null ? "null" : "length " + state.length));
+        }
+        for (int i = 0; i < state.length; i++) {
+            if (!Double.isFinite(state[i])) {
+                throw new IllegalArgumentException(id + ": state variable " + names.get(i) + " is " + state[i]
+                        + "; states must be finite");
+            }
+        }
+        beginEpisode(rng != null ? rng : new SplittableRandom(0));
+        restoreState(state.clone());
+        double[] obs = new double[observationSpace().flatDim()];
+        observe(obs, 0);
+        return obs;
+    }
+
+    private void beginEpisode(SplittableRandom rng) {
         if (task == null) {
             throw new IllegalStateException(id + ": reset called before any task was set");
         }
+        this.rng = rng;
         elapsedSteps = 0;
         terminated = false;
         truncated = false;
         running = true;
-        resetState(rng);
-        observe(obs, offset);
+    }
+
+    /** A copy of the internal state, laid out as {@link #stateNames()}. */
+    public double[] state() {
+        throw new UnsupportedOperationException(id + " does not expose its internal state");
+    }
+
+    /** Names of the internal state variables, in {@link #state()} order; empty if the state cannot be set. */
+    protected List<String> stateNames() {
+        return List.of();
+    }
+
+    /** Sets the internal state from {@code state} (validated: {@link #stateNames()} layout, all finite). */
+    protected void restoreState(double[] state) {
+        throw new UnsupportedOperationException(id + " cannot start from a given internal state");
     }
 
     @Override

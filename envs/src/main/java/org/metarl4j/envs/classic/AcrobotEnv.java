@@ -1,5 +1,6 @@
 package org.metarl4j.envs.classic;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -25,6 +26,8 @@ import org.metarl4j.envs.space.Space;
  * Truncated after 500 steps by default. An episode starts from U(-0.1, 0.1)^4, drawn in state order.
  */
 public final class AcrobotEnv extends AbstractEnv<AcrobotTask> {
+    /** Internal state layout of {@link #state()} and {@link #resetTo}. */
+    public static final List<String> STATE_NAMES = List.of("theta1", "theta2", "dtheta1", "dtheta2");
     public static final String ID = "Acrobot-v1";
     public static final int DEFAULT_MAX_STEPS = 500;
     public static final double DT = 0.2;
@@ -50,8 +53,6 @@ public final class AcrobotEnv extends AbstractEnv<AcrobotTask> {
     private double l1;
     private double lc1;
     private double lc2;
-
-    private double[] pendingState;
 
     /** gym's Acrobot-v1: the standard task and a 500-step limit. */
     public AcrobotEnv() {
@@ -82,30 +83,25 @@ public final class AcrobotEnv extends AbstractEnv<AcrobotTask> {
         lc2 = task.linkLength2() / 2;
     }
 
-    /**
-     * Starts an episode from {@code state = [theta1, theta2, dtheta1, dtheta2]} instead of a random one (for replaying
-     * recorded transitions and for tests) and returns its observation. The state is used as given (not wrapped).
-     *
-     * @throws IllegalArgumentException unless {@code state} has 4 finite numbers
-     */
-    public double[] resetTo(double[] state) {
-        StateChecks.check(ID, state, "theta1", "theta2", "dtheta1", "dtheta2");
-        pendingState = state.clone();
-        return reset(rng != null ? rng : new SplittableRandom(0));
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    protected void restoreState(double[] state) {
+        // Used as given (angles not wrapped), as gym's state attribute.
+        System.arraycopy(state, 0, s, 0, 4);
     }
 
     /** A copy of the internal state {@code [theta1, theta2, dtheta1, dtheta2]}. */
+    @Override
     public double[] state() {
         return s.clone();
     }
 
     @Override
     protected void resetState(SplittableRandom rng) {
-        if (pendingState != null) {
-            System.arraycopy(pendingState, 0, s, 0, 4);
-            pendingState = null;
-            return;
-        }
         for (int i = 0; i < 4; i++) {
             s[i] = -0.1 + 0.2 * rng.nextDouble();
         }

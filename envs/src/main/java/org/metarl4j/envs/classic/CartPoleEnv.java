@@ -1,5 +1,6 @@
 package org.metarl4j.envs.classic;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -20,6 +21,8 @@ import org.metarl4j.envs.space.Space;
  * An episode starts from a state drawn from U(-0.05, 0.05)^4 (drawn in the order x, x_dot, theta, theta_dot).
  */
 public final class CartPoleEnv extends AbstractEnv<CartPoleTask> {
+    /** Internal state layout of {@link #state()} and {@link #resetTo}. */
+    public static final List<String> STATE_NAMES = List.of("x", "x_dot", "theta", "theta_dot");
     public static final String ID = "CartPole-v1";
     public static final int DEFAULT_MAX_STEPS = 500;
     /** Euler step, s. */
@@ -42,8 +45,6 @@ public final class CartPoleEnv extends AbstractEnv<CartPoleTask> {
     private double length;
     private double poleMassLength;
     private double force;
-
-    private double[] pendingState;
 
     /** gym's CartPole-v1: the standard task and a 500-step limit. */
     public CartPoleEnv() {
@@ -75,33 +76,27 @@ public final class CartPoleEnv extends AbstractEnv<CartPoleTask> {
         force = task.forceMagnitude();
     }
 
-    /**
-     * Starts an episode from {@code state = [x, x_dot, theta, theta_dot]} instead of a random one (for replaying
-     * recorded transitions and for tests) and returns its observation.
-     *
-     * @throws IllegalArgumentException unless {@code state} has 4 finite numbers
-     */
-    public double[] resetTo(double[] state) {
-        StateChecks.check(ID, state, "x", "x_dot", "theta", "theta_dot");
-        pendingState = state.clone();
-        return reset(rng != null ? rng : new SplittableRandom(0));
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    protected void restoreState(double[] state) {
+        x = state[0];
+        xDot = state[1];
+        theta = state[2];
+        thetaDot = state[3];
     }
 
     /** A copy of the internal state {@code [x, x_dot, theta, theta_dot]}. */
+    @Override
     public double[] state() {
         return new double[] {x, xDot, theta, thetaDot};
     }
 
     @Override
     protected void resetState(SplittableRandom rng) {
-        if (pendingState != null) {
-            x = pendingState[0];
-            xDot = pendingState[1];
-            theta = pendingState[2];
-            thetaDot = pendingState[3];
-            pendingState = null;
-            return;
-        }
         x = uniform(rng);
         xDot = uniform(rng);
         theta = uniform(rng);

@@ -1,5 +1,6 @@
 package org.metarl4j.envs.classic;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -25,6 +26,8 @@ import org.metarl4j.envs.space.Space;
  * rounded to float32 (gym keeps it in a {@code float32} array); a state given to {@link #resetTo} is used as given.
  */
 public final class MountainCarContinuousEnv extends AbstractEnv<MountainCarTask> {
+    /** Internal state layout of {@link #state()} and {@link #resetTo}. */
+    public static final List<String> STATE_NAMES = List.of("position", "velocity");
     public static final String ID = "MountainCarContinuous-v0";
     public static final int DEFAULT_MAX_STEPS = 999;
     public static final double MIN_POSITION = -1.2;
@@ -40,8 +43,6 @@ public final class MountainCarContinuousEnv extends AbstractEnv<MountainCarTask>
     private double velocity;
     private double power;
     private boolean reachedGoal;
-
-    private double[] pendingState;
 
     /** gym's MountainCarContinuous-v0: the standard task and a 999-step limit. */
     public MountainCarContinuousEnv() {
@@ -68,32 +69,27 @@ public final class MountainCarContinuousEnv extends AbstractEnv<MountainCarTask>
         power = task.power();
     }
 
-    /**
-     * Starts an episode from {@code state = [position, velocity]} instead of a random one (for replaying recorded
-     * transitions and for tests) and returns its observation.
-     *
-     * @throws IllegalArgumentException unless {@code state} has 2 finite numbers
-     */
-    public double[] resetTo(double[] state) {
-        StateChecks.check(ID, state, "position", "velocity");
-        pendingState = state.clone();
-        return reset(rng != null ? rng : new SplittableRandom(0));
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    protected void restoreState(double[] state) {
+        // Used as given (not rounded to float32), as the recorded gym transitions set it.
+        position = state[0];
+        velocity = state[1];
+        reachedGoal = false;
     }
 
     /** A copy of the internal state {@code [position, velocity]}. */
+    @Override
     public double[] state() {
         return new double[] {position, velocity};
     }
 
     @Override
     protected void resetState(SplittableRandom rng) {
-        if (pendingState != null) {
-            position = pendingState[0];
-            velocity = pendingState[1];
-            pendingState = null;
-            reachedGoal = false;
-            return;
-        }
         reachedGoal = false;
         position = -0.6 + 0.2 * rng.nextDouble();
         velocity = 0.0;

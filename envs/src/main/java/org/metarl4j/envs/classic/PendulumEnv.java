@@ -1,5 +1,6 @@
 package org.metarl4j.envs.classic;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -28,6 +29,8 @@ import org.metarl4j.envs.space.Space;
  * default. It starts from {@code th ~ U(-pi, pi)} then {@code thdot ~ U(-1, 1)}.
  */
 public final class PendulumEnv extends AbstractEnv<PendulumTask> {
+    /** Internal state layout of {@link #state()} and {@link #resetTo}. */
+    public static final List<String> STATE_NAMES = List.of("theta", "theta_dot");
     public static final String ID = "Pendulum-v1";
     public static final int DEFAULT_MAX_STEPS = 200;
     public static final double MAX_SPEED = 8.0;
@@ -43,8 +46,6 @@ public final class PendulumEnv extends AbstractEnv<PendulumTask> {
     private double gravityCoefficient;
     private double torqueCoefficient;
     private Box actionSpace;
-
-    private double[] pendingState;
 
     /** gym's Pendulum-v1: the standard task and a 200-step limit. */
     public PendulumEnv() {
@@ -78,31 +79,25 @@ public final class PendulumEnv extends AbstractEnv<PendulumTask> {
         actionSpace = Box.uniform(1, -maxTorque, maxTorque);
     }
 
-    /**
-     * Starts an episode from {@code state = [th, thdot]} instead of a random one (for replaying recorded transitions
-     * and for tests) and returns its observation.
-     *
-     * @throws IllegalArgumentException unless {@code state} has 2 finite numbers
-     */
-    public double[] resetTo(double[] state) {
-        StateChecks.check(ID, state, "th", "thdot");
-        pendingState = state.clone();
-        return reset(rng != null ? rng : new SplittableRandom(0));
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    protected void restoreState(double[] state) {
+        th = state[0];
+        thDot = state[1];
     }
 
     /** A copy of the internal state {@code [th, thdot]}. */
+    @Override
     public double[] state() {
         return new double[] {th, thDot};
     }
 
     @Override
     protected void resetState(SplittableRandom rng) {
-        if (pendingState != null) {
-            th = pendingState[0];
-            thDot = pendingState[1];
-            pendingState = null;
-            return;
-        }
         th = -Math.PI + TWO_PI * rng.nextDouble();
         thDot = -1.0 + 2.0 * rng.nextDouble();
     }

@@ -1,5 +1,6 @@
 package org.metarl4j.envs.reacher;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -47,6 +48,8 @@ import org.metarl4j.envs.space.Space;
  * light rods here rather than Reacher-v2's gear 200 with armature 1 and damping 1.
  */
 public final class Reacher2DEnv extends AbstractEnv<ReacherTask> {
+    /** Internal state layout of {@link #state()} and {@link #resetTo}: joint angles (rad) and velocities (rad/s). */
+    public static final List<String> STATE_NAMES = List.of("q1", "q2", "dq1", "dq2");
     public static final String ID = "Reacher2D-v0";
     public static final int DEFAULT_MAX_STEPS = 50;
     /** Mass of each link, kg (uniform rods). */
@@ -133,28 +136,23 @@ public final class Reacher2DEnv extends AbstractEnv<ReacherTask> {
         return fingertip(task(), q1, q2);
     }
 
-    /** The current state {@code [q1, q2, dq1, dq2]} (rad, rad/s). */
-    public double[] state() {
-        return new double[] {q1, q2, dq1, dq2};
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
     }
 
-    /**
-     * Overwrites the joint state of the running episode (for tests and scripted starts); the step counter is kept.
-     *
-     * @throws IllegalArgumentException if a value is not finite
-     */
-    public void setState(double q1, double q2, double dq1, double dq2) {
-        double[] v = {q1, q2, dq1, dq2};
-        String[] names = {"q1", "q2", "dq1", "dq2"};
-        for (int i = 0; i < 4; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(ID + ": state " + names[i] + " = " + v[i] + " must be finite");
-            }
-        }
-        this.q1 = q1;
-        this.q2 = q2;
-        this.dq1 = dq1;
-        this.dq2 = dq2;
+    @Override
+    protected void restoreState(double[] state) {
+        q1 = state[0];
+        q2 = state[1];
+        dq1 = state[2];
+        dq2 = state[3];
+    }
+
+    /** The current state {@code [q1, q2, dq1, dq2]} (rad, rad/s). */
+    @Override
+    public double[] state() {
+        return new double[] {q1, q2, dq1, dq2};
     }
 
     /** The kinetic energy ½ q̇ᵀ M(q) q̇ of the arm, J (the only energy: the plane is horizontal). */

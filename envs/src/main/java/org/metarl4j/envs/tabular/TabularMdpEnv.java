@@ -114,7 +114,7 @@ public final class TabularMdpEnv extends AbstractEnv<TabularMdpTask> {
     }
 
     /** The current state index (0 right after reset). */
-    public int state() {
+    public int stateIndex() {
         return state;
     }
 

@@ -29,7 +29,7 @@ class Reacher2DEnvTest {
 
         Reacher2DEnv env = new Reacher2DEnv(task);
         env.reset(new SplittableRandom(1));
-        env.setState(0.3, -1.1, 0, 0);
+        env.resetTo(new double[] {0.3, -1.1, 0, 0});
         double[] obs = env.step(ZERO).observation();
         assertArrayEquals(Reacher2DEnv.fingertip(task, 0.3, -1.1), env.fingertip(), 1e-15);
         assertArrayEquals(new double[] {Math.cos(0.3), Math.cos(-1.1), Math.sin(0.3), Math.sin(-1.1), 0, 0,
@@ -69,7 +69,7 @@ class Reacher2DEnvTest {
         ReacherTask task = new ReacherTask(0.1, 0.05, 0.1, 0.1);
         Reacher2DEnv env = new Reacher2DEnv(task);
         env.reset(new SplittableRandom(4));
-        env.setState(0.3, -0.5, 0, 0);
+        env.resetTo(new double[] {0.3, -0.5, 0, 0});
         double[] tip = Reacher2DEnv.fingertip(task, 0.3, -0.5);
         double distance = Math.hypot(tip[0] - 0.1, tip[1] - 0.05);
         for (int t = 0; t < 50; t++) {
@@ -83,7 +83,7 @@ class Reacher2DEnvTest {
     void energyDoesNotGrowWithoutTorque() {
         Reacher2DEnv env = new Reacher2DEnv(new ReacherTask(0.0, 0.15, 0.12, 0.09));
         env.reset(new SplittableRandom(5));
-        env.setState(0.2, 1.0, 4.0, -6.0);
+        env.resetTo(new double[] {0.2, 1.0, 4.0, -6.0});
         double e0 = env.kineticEnergy();
         assertTrue(e0 > 0);
         double previous = e0;
@@ -187,7 +187,7 @@ class Reacher2DEnvTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> env.setTask(new ReacherTask(0.1, Double.NaN, 0.1, 0.1)));
         assertTrue(e.getMessage().contains("goalY") && e.getMessage().contains("NaN"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> env.setState(Double.NaN, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> env.resetTo(new double[] {Double.NaN, 0, 0, 0}));
         e = assertThrows(IllegalArgumentException.class, () -> new ReacherTaskDistribution(0.01, 0.1));
         assertTrue(e.getMessage().contains("linkLength1") && e.getMessage().contains("[0.02, 1.0]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ReacherTaskDistribution(0.2, 0.1));

@@ -38,10 +38,10 @@ class TabularMdpEnvTest {
         double[][] rewardSum = new double[3][2];
         env.reset(new SplittableRandom(4));
         for (int i = 0; i < steps; i++) {
-            int s = env.state();
+            int s = env.stateIndex();
             int a = policy.nextInt(2);
             Step step = env.step(new double[] {a});
-            counts[s][a][env.state()]++;
+            counts[s][a][env.stateIndex()]++;
             rewardSum[s][a] += step.reward();
             assertEquals(i == steps - 1, step.truncated());
         }
@@ -81,7 +81,7 @@ class TabularMdpEnvTest {
         assertEquals(new Discrete(2), env.actionSpace());
         double[] obs = env.reset(new SplittableRandom(8));
         assertArrayEquals(new double[] {1, 0, 0, 0}, obs);
-        assertEquals(0, env.state());
+        assertEquals(0, env.stateIndex());
         SplittableRandom policy = new SplittableRandom(5);
         int s = 0;
         for (int t = 0; t < 50; t++) {
@@ -92,7 +92,7 @@ class TabularMdpEnvTest {
             double[] expected = new double[states];
             expected[s] = 1.0;
             assertArrayEquals(expected, step.observation());
-            assertEquals(s, env.state());
+            assertEquals(s, env.stateIndex());
             assertFalse(step.terminated());
         }
     }
@@ -135,7 +135,7 @@ class TabularMdpEnvTest {
         for (int episode = 0; episode < 5; episode++) {
             env.reset(rng);
             for (int t = 0; t < 10; t++) {
-                out[i++] = env.step(new double[] {(t * 3) % 5}).reward() + 1000 * env.state();
+                out[i++] = env.step(new double[] {(t * 3) % 5}).reward() + 1000 * env.stateIndex();
             }
         }
         return out;

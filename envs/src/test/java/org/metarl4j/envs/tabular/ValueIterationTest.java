@@ -56,7 +56,7 @@ class ValueIterationTest {
             env.reset(rng);
             double ret = 0;
             for (int t = 0; t < horizon; t++) {
-                ret += env.step(new double[] {policy[t][env.state()]}).reward();
+                ret += env.step(new double[] {policy[t][env.stateIndex()]}).reward();
             }
             sum += ret;
             sumSq += ret * ret;

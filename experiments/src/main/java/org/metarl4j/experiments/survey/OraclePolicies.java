@@ -72,7 +72,7 @@ final class OraclePolicies {
                 TabularMdpEnv mdp = (TabularMdpEnv) env;
                 int[][] policy = policies.computeIfAbsent(mdp.task(),
                         task -> ValueIteration.optimalPolicy(task, mdp.maxEpisodeSteps()));
-                actions[i] = policy[mdp.elapsedSteps()][mdp.state()];
+                actions[i] = policy[mdp.elapsedSteps()][mdp.stateIndex()];
             }
         }
     }
