@@ -41,7 +41,9 @@ public final class SurveyExperiment {
         run.writeJson("config.json", config);
         EnvSurvey survey = new EnvSurvey(List.of(new RandomPolicy(), new NavigationPolicies.StayPut(),
                 new NavigationPolicies.GreedyOracle(), new OraclePolicies.BestArm(),
-                new OraclePolicies.ValueIterationOracle()));
+                new OraclePolicies.ValueIterationOracle(), new ControlHeuristics.CartPole(),
+                new ControlHeuristics.Pendulum(), new ControlHeuristics.MountainCar(), new ControlHeuristics.Acrobot(),
+                new ControlHeuristics.ReacherOracle()));
         SplittableRandom root = new SplittableRandom(config.seed());
         List<SurveyResult> results = new ArrayList<>();
         Map<String, List<? extends Task>> allTasks = new java.util.LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class SurveyPlot {
     private static CategoryChart chart(String family, List<SurveyResult> results) {
         SurveyResult first = results.get(0);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(family + " (" + first.envId() + ")").yAxisTitle("mean episode return").build();
+                .title(first.envId()).yAxisTitle("mean episode return").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setToolTipsEnabled(false);

@@ -40,6 +40,22 @@ class SurveyExperimentTest {
         assertEquals(-0.51, byKey.get("navigation2d/oracle").meanReturn(), 0.03);
     }
 
+    /** Each parameterized control family stays solvable: a hand-written controller beats random by far. */
+    @Test
+    void controlHeuristicsSolveTheParameterizedControlFamilies(@TempDir Path root) {
+        Map<String, Double> mean = SurveyExperiment.run(new SurveyConfig(3, 50, 2, List.of("cartpole", "pendulum",
+                                "mountaincar-continuous", "acrobot", "reacher2d")), root, QUIET)
+                .stream().collect(Collectors.toMap(r -> r.family() + "/" + r.policy(), SurveyResult::meanReturn));
+        assertTrue(mean.get("cartpole/heuristic") > 400, mean.toString());
+        assertTrue(mean.get("cartpole/random") < 40, mean.toString());
+        assertTrue(mean.get("pendulum/heuristic") > -300, mean.toString());
+        assertTrue(mean.get("pendulum/random") < -1000, mean.toString());
+        assertTrue(mean.get("mountaincar-continuous/heuristic") > 80, mean.toString());
+        assertTrue(mean.get("acrobot/heuristic") > -150, mean.toString());
+        assertTrue(mean.get("acrobot/random") < -400, mean.toString());
+        assertTrue(mean.get("reacher2d/oracle") > mean.get("reacher2d/random") + 20, mean.toString());
+    }
+
     private static void assertWithinCi(double expected, SurveyResult r) {
         // 2.5 CI half-widths ≈ 5 standard errors: a false alarm is a one-in-a-million draw, a real bias of a few
         // percent still fails (these runs have standard errors of ≈ 1% of the mean).
