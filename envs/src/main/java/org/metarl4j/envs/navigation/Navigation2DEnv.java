@@ -1,5 +1,6 @@
 package org.metarl4j.envs.navigation;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.space.Box;
@@ -13,6 +14,8 @@ import org.metarl4j.envs.space.Space;
  */
 public final class Navigation2DEnv extends AbstractEnv<NavigationTask> {
     public static final String ID = "Navigation2D-v0";
+    /** Internal state layout of {@link #state()} and {@link #resetTo}: the position. */
+    public static final List<String> STATE_NAMES = List.of("x", "y");
     public static final int DEFAULT_MAX_STEPS = 100;
     private static final double MAX_STEP = 0.1;
     private static final double GOAL_TOLERANCE = 0.01;
@@ -39,6 +42,23 @@ public final class Navigation2DEnv extends AbstractEnv<NavigationTask> {
     @Override
     public Space actionSpace() {
         return ACTION_SPACE;
+    }
+
+    @Override
+    protected List<String> stateNames() {
+        return STATE_NAMES;
+    }
+
+    @Override
+    protected void restoreState(double[] state) {
+        x = state[0];
+        y = state[1];
+    }
+
+    /** The current position {@code [x, y]}. */
+    @Override
+    public double[] state() {
+        return new double[] {x, y};
     }
 
     @Override

@@ -84,6 +84,20 @@ class Navigation2DEnvTest {
     }
 
     @Test
+    void resetToStartsFromAGivenPosition() {
+        Navigation2DEnv env = new Navigation2DEnv(new NavigationTask(0.3, 0.3), 100);
+        assertArrayEquals(new double[] {0.25, 0.3}, env.resetTo(new double[] {0.25, 0.3}), 0.0);
+        Step step = env.step(new double[] {0.05, 0.0});
+        assertTrue(step.terminated());
+        assertArrayEquals(new double[] {0.3, 0.3}, env.state(), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> env.resetTo(new double[] {0.0, Double.POSITIVE_INFINITY}));
+        assertEquals("Navigation2D-v0: state variable y is Infinity; states must be finite", e.getMessage());
+        assertThrows(UnsupportedOperationException.class,
+                () -> new org.metarl4j.envs.bandit.BernoulliBanditEnv(3).resetTo(new double[0]));
+    }
+
+    @Test
     void badActionsAndTasksGetClearErrors() {
         Navigation2DEnv env = new Navigation2DEnv();
         env.reset(new SplittableRandom(1));
