@@ -1,0 +1,76 @@
+package org.metarl4j.meta.maml;
+
+import org.metarl4j.agents.policy.BatchedPolicy;
+import org.metarl4j.agents.policy.PolicyEvaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * MAML-TRPO's meta-objective (Finn et al. 2017 §5.3; pytorch-maml-rl {@code MAMLTRPO.surrogate_loss}) as a function
+ * of the meta-parameters θ ({@code [P]}), for one meta-batch of support and query episodes:
+ * L(θ) = (1/T) Σᵢ −Σₙ sₙ Aₙ π_{θ'ᵢ}(aₙ|sₙ) / π_old(aₙ|sₙ), with θ'ᵢ = θ adapted on task i's support episodes and
+ * π_old the adapted policy at the θ the query episodes were sampled with. Its gradient goes exactly through the
+ * inner loop (second order unless the inner loop is first-order); TRPO's curvature is the Hessian of the mean KL
+ * divergence KL(π_{θ'(θ)} ‖ π_old) at θ = θ_old, which is Jᵀ F J (J = ∂θ'/∂θ, F the Fisher at θ'), since the KL's
+ * gradient vanishes there.
+ */
+public final class MamlObjective {
+    private final BatchedPolicy policy;
+    private final InnerLoop innerLoop;
+
+    public MamlObjective(BatchedPolicy policy, InnerLoop innerLoop) {
+        this.policy = policy;
+        this.innerLoop = innerLoop;
+    }
+
+    public InnerLoop innerLoop() {
+        return innerLoop;
+    }
+
+    /** The objective at θ: the adaptation, the old (query-time) policy, and the loss value (all ratios are 1). */
+    public record Point(double[] theta, Adaptation adaptation, PolicyEvaluation query, double loss) {
+    }
+
+    /** The loss and mean KL of a candidate θ relative to {@link Point}'s policy. */
+    public record Trial(double loss, double kl) {
+    }
+
+    public Point evaluate(double[] theta, LossBatch support, LossBatch query) {
+        Adaptation adaptation = innerLoop.adapt(theta, support);
+        PolicyEvaluation old = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
+        double loss = -query.sampleWeights().mul(query.advantages()).sumNumber().doubleValue() / query.tasks();
+        return new Point(theta.clone(), adaptation, old, loss);
+    }
+
+    /** ∇L(θ) at {@code point}, exact through the inner loop. */
+    public double[] gradient(Point point, LossBatch query) {
+        // At θ_old every ratio is 1, so ∂ratio/∂θ' = ∇ log π: weights −s·A / T.
+        INDArray v = point.query().gradient(query.reinforceWeights().divi(query.tasks()));
+        return innerLoop.pullBack(point.adaptation(), v).sum(0).toDoubleVector();
+    }
+
+    /** (Jᵀ F J + damping·I) v: the Hessian of the mean KL at θ_old applied to {@code v} {@code [P]}. */
+    public double[] fisherVector(Point point, LossBatch query, double[] v, double damping) {
+        INDArray u = InnerLoop.broadcast(v, query.tasks(), query.observations());
+        u = innerLoop.pushForward(point.adaptation(), u);
+        INDArray f = point.query().fisherVector(query.sampleWeights().div(query.tasks()), u);
+        double[] out = innerLoop.pullBack(point.adaptation(), f).sum(0).toDoubleVector();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += damping * v[i];
+        }
+        return out;
+    }
+
+    /**
+     * Loss and mean KL(new ‖ old) at a candidate θ (values only: its adaptation needs no second-order terms).
+     */
+    public Trial trial(Point old, double[] theta, LossBatch support, LossBatch query) {
+        Adaptation adaptation = innerLoop.adapt(theta, support);
+        PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
+        INDArray ratio = Transforms.exp(candidate.logProb().sub(old.query().logProb()), false);
+        INDArray weights = query.sampleWeights();
+        double loss = -ratio.muli(query.advantages()).muli(weights).sumNumber().doubleValue() / query.tasks();
+        double kl = candidate.klDivergenceFrom(old.query()).muli(weights).sumNumber().doubleValue() / query.tasks();
+        return new Trial(loss, kl);
+    }
+}

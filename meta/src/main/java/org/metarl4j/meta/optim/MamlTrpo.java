@@ -1,0 +1,47 @@
+package org.metarl4j.meta.optim;
+
+import org.metarl4j.meta.maml.LossBatch;
+import org.metarl4j.meta.maml.MamlObjective;
+
+/**
+ * TRPO as MAML's outer optimiser (Schulman et al. 2015; pytorch-maml-rl {@code MAMLTRPO.step}):
+ * <ol>
+ *   <li>g = ∇L(θ) through the inner loop;</li>
+ *   <li>x ≈ (H + λI)⁻¹ g by conjugate gradient, H the Hessian of the mean KL through the inner loop;</li>
+ *   <li>full step s = x / √(xᵀHx / (2·maxKl));</li>
+ *   <li>backtracking line search θ − βʲ s, j = 0, 1, …: accept the first candidate that lowers the loss and keeps
+ *       the mean KL below maxKl; keep θ if none does.</li>
+ * </ol>
+ */
+public final class MamlTrpo {
+    private final MamlObjective objective;
+    private final TrpoConfig config;
+
+    public MamlTrpo(MamlObjective objective, TrpoConfig config) {
+        this.objective = objective;
+        this.config = config;
+    }
+
+    public TrpoStep step(double[] theta, LossBatch support, LossBatch query) {
+        MamlObjective.Point old = objective.evaluate(theta, support, query);
+        double[] gradient = objective.gradient(old, query);
+        double[] direction = ConjugateGradient.solve(
+                v -> objective.fisherVector(old, query, v, config.cgDamping()), gradient,
+                config.cgIterations(), 1e-10);
+        double shs = 0.5 * Vectors.dot(direction,
+                objective.fisherVector(old, query, direction, config.cgDamping()));
+        double[] fullStep = Vectors.scale(1.0 / Math.sqrt(shs / config.maxKl()), direction);
+        double gradientNorm = Math.sqrt(Vectors.dot(gradient, gradient));
+
+        double stepSize = 1.0;
+        for (int j = 0; j < config.lineSearchMaxSteps(); j++) {
+            double[] candidate = Vectors.plusScaled(theta, -stepSize, fullStep);
+            MamlObjective.Trial trial = objective.trial(old, candidate, support, query);
+            if (trial.loss() - old.loss() < 0 && trial.kl() < config.maxKl()) {
+                return new TrpoStep(candidate, old.loss(), trial.loss(), trial.kl(), j, gradientNorm);
+            }
+            stepSize *= config.backtrackRatio();
+        }
+        return new TrpoStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm);
+    }
+}
