@@ -73,4 +73,33 @@ public final class MamlObjective {
         double kl = candidate.klDivergenceFrom(old.query()).muli(weights).sumNumber().doubleValue() / query.tasks();
         return new Trial(loss, kl);
     }
+
+    /** The clipped surrogate at a candidate θ, with its exact gradient through the inner loop. */
+    public record Clipped(double loss, double kl, double[] gradient) {
+    }
+
+    /**
+     * PPO's clipped surrogate (Schulman et al. 2017), L = (1/T) Σᵢ −Σₙ sₙ min(rₙAₙ, clip(rₙ, 1−ε, 1+ε)Aₙ) with
+     * rₙ = π_{θ'}(aₙ|sₙ)/π_old(aₙ|sₙ), at θ relative to {@code old}, and ∇L(θ) through the inner loop.
+     */
+    public Clipped clippedSurrogate(Point old, double[] theta, LossBatch support, LossBatch query,
+                                    double epsilon) {
+        Adaptation adaptation = innerLoop.adapt(theta, support);
+        PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
+        INDArray ratio = Transforms.exp(candidate.logProb().sub(old.query().logProb()), false);
+        INDArray advantages = query.advantages();
+        INDArray unclipped = ratio.mul(advantages);
+        INDArray clipped = Transforms.min(Transforms.max(ratio, 1.0 - epsilon, true), 1.0 + epsilon, false)
+                .muli(advantages);
+        INDArray weights = query.sampleWeights();
+        double loss = -Transforms.min(unclipped, clipped, true).muli(weights).sumNumber().doubleValue()
+                / query.tasks();
+        // ∂/∂θ' of −s·min(rA, clip(r)A): −s·A·r·∇log π where the unclipped term is the smaller one, else 0.
+        INDArray active = clipped.lt(unclipped).castTo(ratio.dataType()).rsubi(1.0);
+        INDArray sampleGradientWeights = unclipped.muli(active).muli(weights).negi().divi(query.tasks());
+        double[] gradient = innerLoop.pullBack(adaptation, candidate.gradient(sampleGradientWeights))
+                .sum(0).toDoubleVector();
+        double kl = candidate.klDivergenceFrom(old.query()).muli(weights).sumNumber().doubleValue() / query.tasks();
+        return new Clipped(loss, kl, gradient);
+    }
 }

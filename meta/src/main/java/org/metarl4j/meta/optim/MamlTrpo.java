@@ -13,7 +13,7 @@ import org.metarl4j.meta.maml.MamlObjective;
  *       the mean KL below maxKl; keep θ if none does.</li>
  * </ol>
  */
-public final class MamlTrpo {
+public final class MamlTrpo implements OuterOptimizer {
     private final MamlObjective objective;
     private final TrpoConfig config;
 
@@ -22,7 +22,8 @@ public final class MamlTrpo {
         this.config = config;
     }
 
-    public TrpoStep step(double[] theta, LossBatch support, LossBatch query) {
+    @Override
+    public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
         MamlObjective.Point old = objective.evaluate(theta, support, query);
         double[] gradient = objective.gradient(old, query);
         double[] direction = ConjugateGradient.solve(
@@ -38,10 +39,10 @@ public final class MamlTrpo {
             double[] candidate = Vectors.plusScaled(theta, -stepSize, fullStep);
             MamlObjective.Trial trial = objective.trial(old, candidate, support, query);
             if (trial.loss() - old.loss() < 0 && trial.kl() < config.maxKl()) {
-                return new TrpoStep(candidate, old.loss(), trial.loss(), trial.kl(), j, gradientNorm);
+                return new OuterStep(candidate, old.loss(), trial.loss(), trial.kl(), j, gradientNorm);
             }
             stepSize *= config.backtrackRatio();
         }
-        return new TrpoStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm);
+        return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm);
     }
 }

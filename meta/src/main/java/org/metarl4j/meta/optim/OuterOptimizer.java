@@ -1,0 +1,12 @@
+package org.metarl4j.meta.optim;
+
+import org.metarl4j.meta.maml.LossBatch;
+
+/**
+ * MAML's outer loop update (Finn et al. 2017, Alg. 3 line 10): from the meta-parameters θ and one meta-batch of
+ * support episodes (sampled with θ) and query episodes (sampled with each task's adapted θ'ᵢ), new meta-parameters.
+ */
+public interface OuterOptimizer {
+
+    OuterStep step(double[] theta, LossBatch support, LossBatch query);
+}
