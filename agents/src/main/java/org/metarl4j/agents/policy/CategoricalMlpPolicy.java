@@ -1,0 +1,206 @@
+package org.metarl4j.agents.policy;
+
+import java.util.SplittableRandom;
+import org.metarl4j.envs.random.Sampling;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A categorical policy over {@code mlpShape().outputDim()} actions with MLP logits (pytorch-maml-rl's
+ * {@code CategoricalMLPPolicy}): π(·|s) = softmax(MLP(s)). An action is its index stored as one number
+ * ({@link #actionDim()} = 1).
+ *
+ * <p><b>Parameter layout</b>: exactly the {@link MlpShape} blocks (W1, b1, …, W_out, b_out; weights row-major
+ * {@code in × out}); {@code P = mlpShape().numParams()}.
+ *
+ * <p>Derivatives go through the log-softmax: with o the logits and p = softmax(o), ∂ log π(a)/∂o = e_a − p and
+ * ∂² log π(a)/∂o² = −(diag p − p pᵀ), which is also the KL Hessian in the logits, so the Fisher product is
+ * Jᵀ (diag p − p pᵀ) J v (R-forward, then one backward pass).
+ */
+public final class CategoricalMlpPolicy extends MlpPolicy {
+
+    /**
+     * @param mlp observation size → hidden sizes → number of actions
+     * @param dataType FLOAT (fast) or DOUBLE (for checks)
+     */
+    public CategoricalMlpPolicy(MlpShape mlp, DataType dataType) {
+        super(mlp, dataType);
+    }
+
+    /** A categorical policy computing in FLOAT. */
+    public CategoricalMlpPolicy(MlpShape mlp) {
+        this(mlp, DataType.FLOAT);
+    }
+
+    @Override
+    public PolicySpec spec() {
+        return new PolicySpec(PolicySpec.Kind.CATEGORICAL_MLP, mlp);
+    }
+
+    @Override
+    int headParams() {
+        return 0;
+    }
+
+    @Override
+    public int actionDim() {
+        return 1;
+    }
+
+    /** The number of actions. */
+    public int numActions() {
+        return mlp.outputDim();
+    }
+
+    /**
+     * One index per observation by inverse CDF ({@link Sampling#categorical}) on softmax(logits), one uniform each,
+     * in row-major {@code [task][sample]} order; written as doubles.
+     */
+    @Override
+    public void sample(INDArray params, double[] observations, int tasks, int perTask, SplittableRandom rng,
+                       double[] actionsOut) {
+        if (actionsOut == null || actionsOut.length != (long) tasks * perTask) {
+            throw new IllegalArgumentException("actionsOut must hold tasks·perTask = " + ((long) tasks * perTask)
+                    + " numbers");
+        }
+        double[] logits = sampleOutputs(params, observations, tasks, perTask);
+        int k = numActions();
+        double[] probs = new double[k];
+        for (int i = 0; i < actionsOut.length; i++) {
+            int base = i * k;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                max = Math.max(max, logits[base + j]);
+            }
+            double sum = 0.0;
+            for (int j = 0; j < k; j++) {
+                probs[j] = Math.exp(logits[base + j] - max);
+                sum += probs[j];
+            }
+            for (int j = 0; j < k; j++) {
+                probs[j] /= sum;
+            }
+            actionsOut[i] = Sampling.categorical(rng, probs);
+        }
+    }
+
+    @Override
+    public Evaluation evaluate(INDArray params, INDArray observations, INDArray actions) {
+        INDArray obs = checkBatch(observations, -1, -1, observationDim(), "observations");
+        long tasks = obs.size(0);
+        long samples = obs.size(1);
+        checkBatch(actions, tasks, samples, 1, "actions");
+        double[] idx = actions.reshape('c', new long[] {tasks * samples}).toDoubleVector();
+        int k = numActions();
+        double[] oneHot = new double[idx.length * k];
+        for (int i = 0; i < idx.length; i++) {
+            double a = idx[i];
+            if (!(a >= 0 && a < k) || a != Math.rint(a)) {
+                throw new IllegalArgumentException("action " + a + " at flat index " + i + " is not an index in [0, "
+                        + k + ")");
+            }
+            oneHot[i * k + (int) a] = 1.0;
+        }
+        INDArray p = checkParams(params, tasks, "params");
+        return new Evaluation(trunk.forward(trunk.layers(p), obs),
+                Nd4j.create(oneHot, new long[] {tasks, samples, k}, dataType));
+    }
+
+    /** {@link CategoricalMlpPolicy} at given parameters on a batch; caches the forward pass and the softmax. */
+    public final class Evaluation implements PolicyEvaluation {
+        private final MlpTrunk.Forward forward;
+        private final int tasks;
+        private final int samples;
+        private final INDArray oneHot;
+        /** softmax(logits) and log softmax(logits), {@code [T, N, K]}. */
+        private final INDArray probs;
+        private final INDArray logProbs;
+        private INDArray logProb;
+
+        private Evaluation(MlpTrunk.Forward forward, INDArray oneHot) {
+            this.forward = forward;
+            this.tasks = forward.tasks;
+            this.samples = forward.samples;
+            this.oneHot = oneHot;
+            INDArray logits = forward.output();
+            INDArray shifted = logits.sub(logits.max(true, 2));
+            INDArray e = Transforms.exp(shifted, true);
+            INDArray sum = e.sum(true, 2);
+            this.probs = e.divi(sum);
+            this.logProbs = shifted.subi(Transforms.log(sum, false));
+        }
+
+        /** softmax(logits), {@code [T, N, numActions]}. */
+        public INDArray probabilities() {
+            return probs;
+        }
+
+        /** log softmax(logits), {@code [T, N, numActions]}. */
+        public INDArray logProbabilities() {
+            return logProbs;
+        }
+
+        @Override
+        public INDArray logProb() {
+            if (logProb == null) {
+                logProb = logProbs.mul(oneHot).sum(2);
+            }
+            return logProb;
+        }
+
+        @Override
+        public INDArray klDivergenceFrom(PolicyEvaluation other) {
+            if (!(other instanceof CategoricalMlpPolicy.Evaluation)) {
+                throw new IllegalArgumentException("KL needs another categorical policy evaluation, got "
+                        + (other == null ? "null" : other.getClass().getName()));
+            }
+            Evaluation o = (Evaluation) other;
+            if (!java.util.Arrays.equals(o.probs.shape(), probs.shape())) {
+                throw new IllegalArgumentException("KL needs evaluations on the same batch: " + java.util.Arrays
+                        .toString(probs.shape()) + " vs " + java.util.Arrays.toString(o.probs.shape()));
+            }
+            // Σₖ p_t (log p_t − log p_o)
+            return logProbs.sub(o.logProbs).muli(probs).sum(2);
+        }
+
+        @Override
+        public INDArray gradient(INDArray weights) {
+            INDArray w = checkWeights(weights, tasks, samples);
+            INDArray out = Nd4j.create(dataType, tasks, numParams());
+            trunk.backward(forward, oneHot.sub(probs).muli(w), out);
+            return out;
+        }
+
+        @Override
+        public INDArray hessianVector(INDArray weights, INDArray v) {
+            INDArray w = checkWeights(weights, tasks, samples);
+            INDArray dir = checkParams(v, tasks, "v");
+            MlpTrunk.Layers vl = trunk.layers(dir);
+            INDArray[] rh = trunk.rForward(forward, vl);
+            INDArray out = Nd4j.create(dataType, tasks, numParams());
+            // δ = w (e_a − p);  R{δ} = −w (p ⊙ Ro − p (pᵀ Ro))
+            INDArray rDelta = softmaxJacobian(rh[rh.length - 1]).muli(w).negi();
+            trunk.rBackward(forward, vl, rh, oneHot.sub(probs).muli(w), rDelta, out);
+            return out;
+        }
+
+        @Override
+        public INDArray fisherVector(INDArray weights, INDArray v) {
+            INDArray w = checkWeights(weights, tasks, samples);
+            INDArray dir = checkParams(v, tasks, "v");
+            INDArray[] rh = trunk.rForward(forward, trunk.layers(dir));
+            INDArray out = Nd4j.create(dataType, tasks, numParams());
+            trunk.backward(forward, softmaxJacobian(rh[rh.length - 1]).muli(w), out);
+            return out;
+        }
+
+        /** (diag p − p pᵀ) r per sample: p ⊙ r − p (p · r). */
+        private INDArray softmaxJacobian(INDArray r) {
+            INDArray pr = probs.mul(r);
+            INDArray dot = pr.sum(true, 2);
+            return pr.subi(probs.mul(dot));
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.metarl4j.agents.policy;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The MLP shared by the policy heads, in functional form and batched over tasks: forward pass, backward pass
+ * (vector-Jacobian product), Pearlmutter R-forward pass (Jacobian-vector product) and R-backward pass (exact
+ * Hessian-vector product of a scalar of the output, given the output gradient and its R-derivative).
+ *
+ * <p>Arrays: inputs and activations {@code [T, N, d]}; per-layer parameters are views of a {@code [R, P]} matrix
+ * ({@link MlpShape} layout) with R = T (one row per task, batched rank-3 {@code Nd4j.matmul}) or R = 1 (shared by every
+ * task: the activations are reshaped to {@code [T·N, d]} and one 2-D {@code mmul} is used). Parameter derivatives
+ * are always per task ({@code [T, ·]}): row i is the derivative of task i's part of the scalar.
+ */
+final class MlpTrunk {
+    private final MlpShape shape;
+    private final DataType dataType;
+    private final boolean tanh;
+
+    MlpTrunk(MlpShape shape, DataType dataType) {
+        this.shape = shape;
+        this.dataType = dataType;
+        this.tanh = shape.activation() == Activation.TANH;
+    }
+
+    MlpShape shape() {
+        return shape;
+    }
+
+    /** Per-layer views of a parameter (or direction) matrix. */
+    static final class Layers {
+        /** W[l], l = 1..L: {@code [in, out]} when {@link #rows} is 1, else {@code [rows, in, out]}. */
+        final INDArray[] w;
+        /** b[l], l = 1..L: {@code [rows, 1, out]}, broadcast over samples. */
+        final INDArray[] b;
+        final int rows;
+
+        Layers(INDArray[] w, INDArray[] b, int rows) {
+            this.w = w;
+            this.b = b;
+            this.rows = rows;
+        }
+    }
+
+    /** What the backward and R passes reuse. */
+    static final class Forward {
+        final Layers params;
+        final int tasks;
+        final int samples;
+        /** h[0] = input, h[l] = hidden activations (l = 1..L−1), h[L] = linear output. */
+        final INDArray[] h;
+        /** d[l] = f'(z_l) for the hidden layers l = 1..L−1 (1 − h² for tanh, 1[h > 0] for ReLU). */
+        final INDArray[] d;
+
+        Forward(Layers params, int tasks, int samples, INDArray[] h, INDArray[] d) {
+            this.params = params;
+            this.tasks = tasks;
+            this.samples = samples;
+            this.h = h;
+            this.d = d;
+        }
+
+        INDArray output() {
+            return h[h.length - 1];
+        }
+    }
+
+    /**
+     * Views of the MLP blocks of {@code m} ({@code [R, ≥ P_mlp]}, c-order): no copies.
+     */
+    Layers layers(INDArray m) {
+        int layers = shape.numLayers();
+        int rows = (int) m.size(0);
+        INDArray[] w = new INDArray[layers + 1];
+        INDArray[] b = new INDArray[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            int in = shape.size(l - 1);
+            int out = shape.size(l);
+            int wo = shape.weightOffset(l);
+            int bo = shape.biasOffset(l);
+            if (rows == 1) {
+                w[l] = m.get(point(0), interval(wo, wo + (long) in * out)).reshape('c', new long[] {in, out});
+                b[l] = m.get(point(0), interval(bo, bo + out)).reshape('c', new long[] {1, 1, out});
+            } else {
+                w[l] = m.get(all(), interval(wo, wo + (long) in * out)).reshape('c', new long[] {rows, in, out});
+                b[l] = m.get(all(), interval(bo, bo + out)).reshape('c', new long[] {rows, 1, out});
+            }
+        }
+        return new Layers(w, b, rows);
+    }
+
+    /** x · W for x {@code [T, N, in]} and W {@code [in, out]} or {@code [T, in, out]}: {@code [T, N, out]}. */
+    private INDArray times(INDArray x, INDArray w) {
+        long t = x.size(0);
+        long n = x.size(1);
+        if (w.rank() == 2) {
+            return x.reshape('c', new long[] {t * n, x.size(2)}).mmul(w).reshape('c', new long[] {t, n, w.size(1)});
+        }
+        INDArray z = Nd4j.createUninitialized(dataType, t, n, w.size(2));
+        Nd4j.matmul(x, w, z, false, false, false);
+        return z;
+    }
+
+    /** x · Wᵀ for x {@code [T, N, out]}: {@code [T, N, in]}. */
+    private INDArray timesTransposed(INDArray x, INDArray w) {
+        long t = x.size(0);
+        long n = x.size(1);
+        if (w.rank() == 2) {
+            return x.reshape('c', new long[] {t * n, x.size(2)}).mmul(w.transpose()).reshape('c', new long[] {t, n, w.size(0)});
+        }
+        INDArray z = Nd4j.createUninitialized(dataType, t, n, w.size(1));
+        Nd4j.matmul(x, w, z, false, true, false);
+        return z;
+    }
+
+    /** Per-task aᵀ · b for a {@code [T, N, in]}, b {@code [T, N, out]}: {@code [T, in, out]}. */
+    private INDArray outer(INDArray a, INDArray b) {
+        INDArray g = Nd4j.createUninitialized(dataType, a.size(0), a.size(2), b.size(2));
+        Nd4j.matmul(a, b, g, true, false, false);
+        return g;
+    }
+
+    Forward forward(Layers p, INDArray x) {
+        int layers = shape.numLayers();
+        INDArray[] h = new INDArray[layers + 1];
+        INDArray[] d = new INDArray[layers];
+        h[0] = x;
+        for (int l = 1; l <= layers; l++) {
+            INDArray z = times(h[l - 1], p.w[l]).addi(p.b[l]);
+            if (l < layers) {
+                if (tanh) {
+                    Transforms.tanh(z, false);
+                    d[l] = z.mul(z).rsubi(1.0);
+                } else {
+                    Transforms.relu(z, false);
+                    d[l] = z.gt(0.0).castTo(dataType);
+                }
+            }
+            h[l] = z;
+        }
+        return new Forward(p, (int) x.size(0), (int) x.size(1), h, d);
+    }
+
+    /**
+     * R-forward pass in direction {@code v}: returns rh with rh[l] = R{h_l} (l = 1..L−1) and rh[L] = R{output},
+     * the Jacobian-vector product of the output.
+     */
+    INDArray[] rForward(Forward f, Layers v) {
+        int layers = shape.numLayers();
+        INDArray[] rh = new INDArray[layers + 1];
+        for (int l = 1; l <= layers; l++) {
+            INDArray rz = times(f.h[l - 1], v.w[l]).addi(v.b[l]);
+            if (l > 1) {
+                rz.addi(times(rh[l - 1], f.params.w[l]));
+            }
+            if (l < layers) {
+                rz.muli(f.d[l]);
+            }
+            rh[l] = rz;
+        }
+        return rh;
+    }
+
+    /**
+     * Backward pass: writes row i = ∂/∂θᵢ Σ (deltaOut ⊙ output) of task i into the MLP columns of {@code out}
+     * ({@code [T, ≥ P_mlp]}). {@code deltaOut} {@code [T, N, outputDim]} is consumed (may be overwritten).
+     */
+    void backward(Forward f, INDArray deltaOut, INDArray out) {
+        int layers = shape.numLayers();
+        INDArray delta = deltaOut;
+        for (int l = layers; l >= 1; l--) {
+            write(out, shape.weightOffset(l), outer(f.h[l - 1], delta));
+            write(out, shape.biasOffset(l), delta.sum(1));
+            if (l > 1) {
+                delta = timesTransposed(delta, f.params.w[l]).muli(f.d[l - 1]);
+            }
+        }
+    }
+
+    /**
+     * R-backward pass: given the output gradient δ_L = ∂S/∂output ({@code deltaOut}) and its R-derivative
+     * R{δ_L} in direction v ({@code rDeltaOut}), writes row i = (∂²S/∂θᵢ²) vᵢ into the MLP columns of {@code out}.
+     * {@code rh} is {@link #rForward}'s result for the same v. Consumes both deltas.
+     */
+    void rBackward(Forward f, Layers v, INDArray[] rh, INDArray deltaOut, INDArray rDeltaOut, INDArray out) {
+        int layers = shape.numLayers();
+        INDArray delta = deltaOut;
+        INDArray rDelta = rDeltaOut;
+        for (int l = layers; l >= 1; l--) {
+            INDArray rgw = outer(f.h[l - 1], rDelta);
+            if (l > 1) {
+                rgw.addi(outer(rh[l - 1], delta));
+            }
+            write(out, shape.weightOffset(l), rgw);
+            write(out, shape.biasOffset(l), rDelta.sum(1));
+            if (l > 1) {
+                INDArray w = f.params.w[l];
+                INDArray deltaH = timesTransposed(delta, w);
+                INDArray rDeltaH = timesTransposed(rDelta, w).addi(timesTransposed(delta, v.w[l]));
+                INDArray d = f.d[l - 1];
+                rDeltaH.muli(d);
+                if (tanh) {
+                    // δh ⊙ f''(z) ⊙ R{z} with f''(z) R{z} = −2h (1 − h²) R{z} = −2h R{h}
+                    rDeltaH.addi(f.h[l - 1].mul(rh[l - 1]).muli(deltaH).muli(-2.0));
+                }
+                delta = deltaH.muli(d);
+                rDelta = rDeltaH;
+            }
+        }
+    }
+
+    /** out[:, offset : offset + size] = block reshaped to {@code [T, size]}. */
+    static void write(INDArray out, int offset, INDArray block) {
+        long t = block.size(0);
+        long size = block.length() / t;
+        out.get(all(), interval(offset, offset + size)).assign(block.reshape('c', new long[] {t, size}));
+    }
+}
