@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.PolicyEvaluation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -51,7 +52,7 @@ public final class InnerLoop {
 
     /** Adapts θ ({@code [P]}, the same start for every task) on {@code support}. */
     public Adaptation adapt(double[] theta, LossBatch support) {
-        return adapt(broadcast(theta, support.tasks(), support.observations()), support);
+        return adapt(broadcast(theta, support.tasks(), support.observations().dataType()), support);
     }
 
     /** Adapts per-task starting parameters θ₀ {@code [T, P]} on {@code support}. */
@@ -96,9 +97,9 @@ public final class InnerLoop {
         return out;
     }
 
-    /** {@code [T, P]}: {@code theta} as one row repeated T times, in the data type of {@code like}. */
-    static INDArray broadcast(double[] theta, int tasks, INDArray like) {
-        INDArray row = Nd4j.create(theta, new long[] {1, theta.length}, like.dataType());
+    /** {@code [T, P]}: {@code theta} as one row repeated T times. */
+    static INDArray broadcast(double[] theta, int tasks, DataType dataType) {
+        INDArray row = Nd4j.create(theta, new long[] {1, theta.length}, dataType);
         return tasks == 1 ? row : Nd4j.tile(row, tasks, 1);
     }
 }

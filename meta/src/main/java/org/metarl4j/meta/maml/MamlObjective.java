@@ -51,7 +51,7 @@ public final class MamlObjective {
 
     /** (Jᵀ F J + damping·I) v: the Hessian of the mean KL at θ_old applied to {@code v} {@code [P]}. */
     public double[] fisherVector(Point point, LossBatch query, double[] v, double damping) {
-        INDArray u = InnerLoop.broadcast(v, query.tasks(), query.observations());
+        INDArray u = InnerLoop.broadcast(v, query.tasks(), query.observations().dataType());
         u = innerLoop.pushForward(point.adaptation(), u);
         INDArray f = point.query().fisherVector(query.sampleWeights().div(query.tasks()), u);
         double[] out = innerLoop.pullBack(point.adaptation(), f).sum(0).toDoubleVector();

@@ -34,6 +34,8 @@ public final class MamlPpo implements OuterOptimizer {
         MamlObjective.Clipped last = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             last = objective.clippedSurrogate(old, current, support, query, config.clipEpsilon());
+            NonFiniteException.requireFinite("clipped surrogate", last.loss());
+            NonFiniteException.requireFinite("meta-gradient", last.gradient());
             if (epoch == 0) {
                 firstNorm = Math.sqrt(Vectors.dot(last.gradient(), last.gradient()));
             }

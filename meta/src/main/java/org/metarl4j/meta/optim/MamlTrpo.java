@@ -25,12 +25,16 @@ public final class MamlTrpo implements OuterOptimizer {
     @Override
     public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
         MamlObjective.Point old = objective.evaluate(theta, support, query);
-        double[] gradient = objective.gradient(old, query);
+        NonFiniteException.requireFinite("surrogate loss", old.loss());
+        double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
         double[] direction = ConjugateGradient.solve(
                 v -> objective.fisherVector(old, query, v, config.cgDamping()), gradient,
                 config.cgIterations(), 1e-10);
         double shs = 0.5 * Vectors.dot(direction,
                 objective.fisherVector(old, query, direction, config.cgDamping()));
+        if (!(shs > 0) || !Double.isFinite(shs)) {
+            throw new NonFiniteException("curvature sᵀHs of the natural-gradient direction is " + shs);
+        }
         double[] fullStep = Vectors.scale(1.0 / Math.sqrt(shs / config.maxKl()), direction);
         double gradientNorm = Math.sqrt(Vectors.dot(gradient, gradient));
 

@@ -1,0 +1,133 @@
+package org.metarl4j.meta.maml;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.metarl4j.agents.policy.BatchedPolicy;
+import org.metarl4j.agents.sampling.AdvantageEstimator;
+import org.metarl4j.agents.sampling.BatchSampler;
+import org.metarl4j.agents.sampling.EpisodeBatch;
+import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.envs.Task;
+import org.metarl4j.meta.optim.MamlPpo;
+import org.metarl4j.meta.optim.MamlTrpo;
+import org.metarl4j.meta.optim.NonFiniteException;
+import org.metarl4j.meta.optim.OuterOptimizer;
+import org.metarl4j.meta.optim.OuterStep;
+import org.metarl4j.meta.optim.PpoConfig;
+import org.metarl4j.meta.optim.Reptile;
+import org.metarl4j.meta.optim.TrpoConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * MAML for RL (Finn et al. 2017, Algorithm 3), one meta-iteration at a time:
+ * <pre>
+ *   sample a meta-batch of tasks Tᵢ ~ p(T)
+ *   for all Tᵢ (batched): sample support episodes with θ; θ'ᵢ = K inner steps on them
+ *                         sample query episodes with θ'ᵢ
+ *   θ ← outer update (TRPO / PPO / Reptile) of the query loss of the θ'ᵢ
+ * </pre>
+ * Randomness: one seed; generators for initialisation, tasks and sampling are split from it in that order.
+ */
+public final class MamlTrainer<T extends Task> implements AutoCloseable {
+
+    /** Receives each iteration's log and the parameters after it. */
+    @FunctionalInterface
+    public interface Listener {
+        void onIteration(IterationLog log, double[] theta);
+    }
+
+    private final MamlConfig config;
+    private final EnvFamily<T> family;
+    private final BatchedPolicy policy;
+    private final InnerLoop innerLoop;
+    private final OuterOptimizer outer;
+    private final BatchSampler<T> sampler;
+    private final AdvantageEstimator estimator;
+    private final SplittableRandom initRng;
+    private final SplittableRandom taskRng;
+    private final SplittableRandom sampleRng;
+
+    public MamlTrainer(MamlConfig config, EnvFamily<T> family, BatchedPolicy policy) {
+        this.config = config;
+        this.family = family;
+        this.policy = policy;
+        this.innerLoop = new InnerLoop(policy, config.innerStepSizeArray(), config.firstOrder());
+        MamlObjective objective = new MamlObjective(policy, innerLoop);
+        this.outer = switch (config.outer()) {
+            case "trpo" -> new MamlTrpo(objective, new TrpoConfig(config.maxKl(), config.cgIterations(),
+                    config.cgDamping(), config.lineSearchMaxSteps(), config.lineSearchBacktrackRatio()));
+            case "ppo" -> new MamlPpo(objective, new PpoConfig(config.ppoClip(), config.ppoEpochs(),
+                    config.ppoLearningRate()));
+            case "reptile" -> new Reptile(innerLoop, config.reptileStepSize());
+            default -> throw new IllegalArgumentException("unknown outer optimiser " + config.outer());
+        };
+        this.sampler = BatchSampler.of(family);
+        this.estimator = new AdvantageEstimator(config.gamma(), config.gaeLambda());
+        SplittableRandom root = new SplittableRandom(config.seed());
+        this.initRng = root.split();
+        this.taskRng = root.split();
+        this.sampleRng = root.split();
+    }
+
+    public BatchedPolicy policy() {
+        return policy;
+    }
+
+    public InnerLoop innerLoop() {
+        return innerLoop;
+    }
+
+    /** The initial meta-parameters of this seed. */
+    public double[] initialParameters() {
+        return policy.initialParameters(initRng.split());
+    }
+
+    /** Runs {@code config.iterations()} meta-iterations from {@code theta}; returns the final parameters. */
+    public double[] train(double[] theta, Listener listener) {
+        long start = System.nanoTime();
+        long envStepsBefore = sampler.totalEnvSteps();
+        double[] current = theta.clone();
+        for (int iteration = 0; iteration < config.iterations(); iteration++) {
+            long t0 = System.nanoTime();
+            List<T> tasks = family.tasks().sample(config.metaBatchSize(), taskRng);
+            INDArray shared = InnerLoop.broadcast(current, 1, policy.dataType());
+            EpisodeBatch supportEpisodes = sampler.sample(policy, shared, tasks, config.episodesPerTask(),
+                    sampleRng.split());
+            LossBatch support = LossBatches.from(supportEpisodes, estimator, policy.dataType());
+            long t1 = System.nanoTime();
+            Adaptation adaptation = innerLoop.adapt(current, support);
+            long t2 = System.nanoTime();
+            EpisodeBatch queryEpisodes = sampler.sample(policy, adaptation.adapted(), tasks,
+                    config.episodesPerTask(), sampleRng.split());
+            LossBatch query = LossBatches.from(queryEpisodes, estimator, policy.dataType());
+            long t3 = System.nanoTime();
+            OuterStep step;
+            try {
+                step = outer.step(current, support, query);
+                NonFiniteException.requireFinite("meta-parameters", step.theta());
+            } catch (NonFiniteException e) {
+                throw new TrainingDivergedException(iteration, e.getMessage());
+            }
+            long t4 = System.nanoTime();
+            current = step.theta();
+            double sampling = ((t1 - t0) + (t3 - t2)) / 1e9;
+            double update = ((t2 - t1) + (t4 - t3)) / 1e9;
+            listener.onIteration(new IterationLog(iteration, (t4 - start) / 1e9,
+                    sampler.totalEnvSteps() - envStepsBefore, supportEpisodes.meanEpisodeReturn(),
+                    queryEpisodes.meanEpisodeReturn(), step, sampling, update), current);
+        }
+        return current;
+    }
+
+    /** Evaluates θ on {@code config.evalTasks()} fresh tasks drawn with {@code seed}. */
+    public Evaluation evaluate(double[] theta, long seed) {
+        Evaluator<T> evaluator = new Evaluator<>(policy, innerLoop, sampler, estimator);
+        return evaluator.evaluate(theta, family.tasks(), config.evalTasks(), config.metaBatchSize(),
+                config.episodesPerTask(), new SplittableRandom(seed));
+    }
+
+    @Override
+    public void close() {
+        sampler.close();
+    }
+}
