@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.metarl4j.agents.policy.PolicyChecks.D;
 import static org.metarl4j.agents.policy.PolicyChecks.fdGradient;
-import static org.metarl4j.agents.policy.PolicyChecks.fdHessianVector;
+import static org.metarl4j.agents.policy.PolicyChecks.fdHessianVectorRichardson;
 import static org.metarl4j.agents.policy.PolicyChecks.objective;
 import static org.metarl4j.agents.policy.PolicyChecks.relErr;
 
@@ -123,7 +123,7 @@ class GaussianMlpPolicyTest {
         Batch b = batch(p, 41);
         INDArray v = PolicyChecks.gaussian(new SplittableRandom(6), T, p.numParams());
         INDArray hv = p.evaluate(b.params, b.obs, b.actions).hessianVector(b.w, v);
-        INDArray fd = fdHessianVector(q -> objective(p.evaluate(q, b.obs, b.actions), b.w), b.params, v, 1e-4, 1e-4);
+        INDArray fd = fdHessianVectorRichardson(q -> objective(p.evaluate(q, b.obs, b.actions), b.w), b.params, v, 2e-4);
         double err = relErr(hv, fd);
         System.out.printf("Gaussian TANH HVP vs mixed second differences: rel err %.2e%n", err);
         assertTrue(err < 1e-6, "relative error " + err);
@@ -138,9 +138,9 @@ class GaussianMlpPolicyTest {
         INDArray wPos = b.w.add(1.0).divi(2.0); // Fisher weights are typically ≥ 0; any sign works
         INDArray v = PolicyChecks.gaussian(new SplittableRandom(8), T, p.numParams());
         INDArray fv = ref.fisherVector(wPos, v);
-        INDArray fd = fdHessianVector(
+        INDArray fd = fdHessianVectorRichardson(
                 q -> p.evaluate(q, b.obs, b.actions).klDivergenceFrom(ref).mul(wPos).sum(1).toDoubleVector(),
-                b.params, v, 1e-4, 1e-4);
+                b.params, v, 2e-4);
         double err = relErr(fv, fd);
         System.out.printf("Gaussian %s Fisher vs FD of KL gradient: rel err %.2e%n", act, err);
         assertTrue(err < 1e-6, "relative error " + err);
