@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code metarl4j} command line: {@code java -jar experiments/target/metarl4j.jar <command> ...}. */
 @Command(name = "metarl4j", mixinStandardHelpOptions = true, version = "MetaRL4J 0.1.0",
         description = "Meta-reinforcement learning on the JVM.",
-        subcommands = {SurveyCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SurveyCommand.class, MamlCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MetaRl4jCli implements Runnable {
 
     /** Exit code for invalid arguments or configuration (picocli's usage-error code). */
