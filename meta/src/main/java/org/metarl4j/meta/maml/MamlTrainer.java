@@ -96,6 +96,12 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
             LossBatch support = LossBatches.from(supportEpisodes, estimator, policy.dataType());
             long t1 = System.nanoTime();
             Adaptation adaptation = innerLoop.adapt(current, support);
+            // An overflow shows up in the sum; the sum is one op, cheaper than scanning every entry in Java.
+            double adaptedSum = adaptation.adapted().sumNumber().doubleValue();
+            if (!Double.isFinite(adaptedSum)) {
+                throw new TrainingDivergedException(iteration, "the adapted parameters are not finite (sum "
+                        + adaptedSum + "); are the inner step sizes " + config.innerStepSizes() + " too large?");
+            }
             long t2 = System.nanoTime();
             EpisodeBatch queryEpisodes = sampler.sample(policy, adaptation.adapted(), tasks,
                     config.episodesPerTask(), sampleRng.split());

@@ -1,0 +1,99 @@
+package org.metarl4j.meta.maml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.metarl4j.agents.policy.Activation;
+import org.metarl4j.agents.policy.GaussianMlpPolicy;
+import org.metarl4j.agents.policy.MlpShape;
+import org.metarl4j.envs.EnvFamilies;
+import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.envs.navigation.NavigationTask;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class MamlTrainerTest {
+
+    /** A small 2D-navigation run: 4 tasks × 4 episodes, an [8] network. */
+    static MamlConfig tiny(int iterations, String outer, List<Double> stepSizes) {
+        return new MamlConfig("navigation2d", 5, iterations, 4, 4, List.of(8), Activation.TANH, 0.99, 1.0,
+                stepSizes, false, outer, 1e-2, 5, 1e-5, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4, 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MamlTrainer<NavigationTask> trainer(MamlConfig config) {
+        EnvFamily<NavigationTask> family = (EnvFamily<NavigationTask>) EnvFamilies.byName("navigation2d");
+        GaussianMlpPolicy policy = new GaussianMlpPolicy(
+                MlpShape.of(2, config.hiddenSizeArray(), 2, config.activation()), DataType.FLOAT);
+        return new MamlTrainer<>(config, family, policy);
+    }
+
+    private static List<IterationLog> train(MamlConfig config, double[][] finalTheta) {
+        List<IterationLog> logs = new ArrayList<>();
+        try (MamlTrainer<NavigationTask> trainer = trainer(config)) {
+            finalTheta[0] = trainer.train(trainer.initialParameters(), (log, theta) -> logs.add(log));
+        }
+        return logs;
+    }
+
+    @Test
+    void sameSeedGivesIdenticalTrainingOnCpu() {
+        double[][] a = new double[1][];
+        double[][] b = new double[1][];
+        List<IterationLog> first = train(tiny(3, "trpo", List.of(0.1)), a);
+        List<IterationLog> second = train(tiny(3, "trpo", List.of(0.1)), b);
+        assertArrayEquals(a[0], b[0]);
+        assertEquals(3, first.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).returnBefore(), second.get(i).returnBefore());
+            assertEquals(first.get(i).returnAfter(), second.get(i).returnAfter());
+            assertEquals(first.get(i).step().kl(), second.get(i).step().kl());
+            assertEquals(first.get(i).envSteps(), second.get(i).envSteps());
+        }
+    }
+
+    @Test
+    void trpoStepsStayInsideTheTrustRegion() {
+        for (IterationLog log : train(tiny(3, "trpo", List.of(0.1)), new double[1][])) {
+            assertTrue(log.step().kl() < 1e-2, "kl " + log.step().kl());
+            if (log.step().accepted()) {
+                assertTrue(log.step().lossAfter() < log.step().lossBefore(), log.toString());
+            }
+        }
+    }
+
+    @Test
+    void ppoAndReptileRunOnTheSameMachinery() {
+        double[][] start = new double[1][];
+        double[][] ppo = new double[1][];
+        double[][] reptile = new double[1][];
+        train(tiny(0, "trpo", List.of(0.1)), start);
+        train(tiny(2, "ppo", List.of(0.1)), ppo);
+        train(tiny(2, "reptile", List.of(0.1, 0.1)), reptile);
+        assertTrue(!java.util.Arrays.equals(start[0], ppo[0]) && !java.util.Arrays.equals(start[0], reptile[0]));
+    }
+
+    @Test
+    void divergenceStopsWithTheIteration() {
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> train(tiny(3, "trpo", List.of(1e300)), new double[1][]));
+        assertEquals(0, e.iteration());
+        assertTrue(e.getMessage().startsWith("training diverged at iteration 0: "), e.getMessage());
+    }
+
+    @Test
+    void evaluationReportsBeforeAndAfterEachStep() {
+        try (MamlTrainer<NavigationTask> trainer = trainer(tiny(0, "trpo", List.of(0.1, 0.05)))) {
+            Evaluation evaluation = trainer.evaluate(trainer.initialParameters(), 9);
+            assertEquals(3, evaluation.meanReturn().length);
+            assertEquals(4, evaluation.tasks());
+            for (int k = 0; k < 3; k++) {
+                assertTrue(evaluation.meanReturn()[k] < 0 && evaluation.ci95()[k] > 0);
+            }
+        }
+    }
+}
