@@ -3,6 +3,7 @@ package org.metarl4j.agents.policy;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -88,7 +89,13 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
     @Override
     public Evaluation evaluate(INDArray params, INDArray observations, INDArray actions) {
-        INDArray obs = checkBatch(observations, -1, -1, observationDim(), "observations");
+        try (MemoryWorkspace ignored = Workspaces.outside()) {
+            return evaluateOutside(params, observations, actions);
+        }
+    }
+
+    private Evaluation evaluateOutside(INDArray params, INDArray observations, INDArray actions) {
+        INDArray obs = detached(checkBatch(observations, -1, -1, observationDim(), "observations"));
         long tasks = obs.size(0);
         long samples = obs.size(1);
         checkBatch(actions, tasks, samples, 1, "actions");
@@ -103,7 +110,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
             }
             oneHot[i * k + (int) a] = 1.0;
         }
-        INDArray p = checkParams(params, tasks, "params");
+        INDArray p = detached(checkParams(params, tasks, "params"));
         return new Evaluation(trunk.forward(trunk.layers(p), obs),
                 Nd4j.create(oneHot, new long[] {tasks, samples, k}, dataType));
     }
@@ -117,7 +124,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
         /** softmax(logits) and log softmax(logits), {@code [T, N, K]}. */
         private final INDArray probs;
         private final INDArray logProbs;
-        private INDArray logProb;
+        private final INDArray logProb;
 
         private Evaluation(MlpTrunk.Forward forward, INDArray oneHot) {
             this.forward = forward;
@@ -130,6 +137,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
             INDArray sum = e.sum(true, 2);
             this.probs = e.divi(sum);
             this.logProbs = shifted.subi(Transforms.log(sum, false));
+            this.logProb = logProbs.mul(oneHot).sum(2);
         }
 
         /** softmax(logits), {@code [T, N, numActions]}. */
@@ -144,9 +152,6 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray logProb() {
-            if (logProb == null) {
-                logProb = logProbs.mul(oneHot).sum(2);
-            }
             return logProb;
         }
 
@@ -167,32 +172,38 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray gradient(INDArray weights) {
-            INDArray w = checkWeights(weights, tasks, samples);
             INDArray out = Nd4j.create(dataType, tasks, numParams());
-            trunk.backward(forward, oneHot.sub(probs).muli(w), out);
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                trunk.backward(forward, trunk.derivatives(forward), oneHot.sub(probs).muli(w), out);
+            }
             return out;
         }
 
         @Override
         public INDArray hessianVector(INDArray weights, INDArray v) {
-            INDArray w = checkWeights(weights, tasks, samples);
-            INDArray dir = checkParams(v, tasks, "v");
-            MlpTrunk.Layers vl = trunk.layers(dir);
-            INDArray[] rh = trunk.rForward(forward, vl);
             INDArray out = Nd4j.create(dataType, tasks, numParams());
-            // δ = w (e_a − p);  R{δ} = −w (p ⊙ Ro − p (pᵀ Ro))
-            INDArray rDelta = softmaxJacobian(rh[rh.length - 1]).muli(w).negi();
-            trunk.rBackward(forward, vl, rh, oneHot.sub(probs).muli(w), rDelta, out);
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                MlpTrunk.Layers vl = trunk.layers(checkParams(v, tasks, "v"));
+                INDArray[] d = trunk.derivatives(forward);
+                INDArray[] rh = trunk.rForward(forward, d, vl);
+                // δ = w (e_a − p);  R{δ} = −w (p ⊙ Ro − p (pᵀ Ro))
+                INDArray rDelta = softmaxJacobian(rh[rh.length - 1]).muli(w).negi();
+                trunk.rBackward(forward, d, vl, rh, oneHot.sub(probs).muli(w), rDelta, out);
+            }
             return out;
         }
 
         @Override
         public INDArray fisherVector(INDArray weights, INDArray v) {
-            INDArray w = checkWeights(weights, tasks, samples);
-            INDArray dir = checkParams(v, tasks, "v");
-            INDArray[] rh = trunk.rForward(forward, trunk.layers(dir));
             INDArray out = Nd4j.create(dataType, tasks, numParams());
-            trunk.backward(forward, softmaxJacobian(rh[rh.length - 1]).muli(w), out);
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                INDArray[] d = trunk.derivatives(forward);
+                INDArray[] rh = trunk.rForward(forward, d, trunk.layers(checkParams(v, tasks, "v")));
+                trunk.backward(forward, d, softmaxJacobian(rh[rh.length - 1]).muli(w), out);
+            }
             return out;
         }
 

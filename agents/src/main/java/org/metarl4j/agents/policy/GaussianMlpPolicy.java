@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -94,12 +95,14 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
     @Override
     public Evaluation evaluate(INDArray params, INDArray observations, INDArray actions) {
-        INDArray obs = checkBatch(observations, -1, -1, observationDim(), "observations");
-        long tasks = obs.size(0);
-        long samples = obs.size(1);
-        INDArray act = checkBatch(actions, tasks, samples, actionDim(), "actions");
-        INDArray p = checkParams(params, tasks, "params");
-        return new Evaluation(p, trunk.forward(trunk.layers(p), obs), act);
+        try (MemoryWorkspace ignored = Workspaces.outside()) {
+            INDArray obs = detached(checkBatch(observations, -1, -1, observationDim(), "observations"));
+            long tasks = obs.size(0);
+            long samples = obs.size(1);
+            INDArray act = detached(checkBatch(actions, tasks, samples, actionDim(), "actions"));
+            INDArray p = detached(checkParams(params, tasks, "params"));
+            return new Evaluation(p, trunk.forward(trunk.layers(p), obs), act);
+        }
     }
 
     /** {@link GaussianMlpPolicy} at given parameters on a batch; caches the forward pass. */
@@ -115,7 +118,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
         private final INDArray logStd;
         private final INDArray invVar;
         private final INDArray mask;
-        private INDArray logProb;
+        private final INDArray logProb;
 
         private Evaluation(INDArray params, MlpTrunk.Forward forward, INDArray actions) {
             this.forward = forward;
@@ -138,6 +141,10 @@ public final class GaussianMlpPolicy extends MlpPolicy {
             this.logStd = Nd4j.create(ls, shape, dataType);
             this.invVar = Nd4j.create(iv, shape, dataType);
             this.mask = Nd4j.create(m, shape, dataType);
+            // −½ Σⱼ (a−μ)²/σ² − Σⱼ log σⱼ − (A/2) log 2π
+            INDArray quad = diff.mul(diff).muli(invVar).sum(2).muli(-0.5);
+            INDArray logNorm = logStd.sum(2).addi(actionDim() * HALF_LOG_2PI); // [R, 1]
+            this.logProb = quad.subi(logNorm);
         }
 
         /** μ(s), {@code [T, N, actionDim]}. */
@@ -152,12 +159,6 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray logProb() {
-            if (logProb == null) {
-                // −½ Σⱼ (a−μ)²/σ² − Σⱼ log σⱼ − (A/2) log 2π
-                INDArray quad = diff.mul(diff).muli(invVar).sum(2).muli(-0.5);
-                INDArray logNorm = logStd.sum(2).addi(actionDim() * HALF_LOG_2PI); // [R, 1]
-                logProb = quad.subi(logNorm);
-            }
             return logProb;
         }
 
@@ -182,25 +183,34 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray gradient(INDArray weights) {
-            INDArray w = checkWeights(weights, tasks, samples);
             INDArray out = Nd4j.create(dataType, tasks, numParams());
-            INDArray scaled = diff.mul(invVar); // (a − μ)/σ²
-            // ∂/∂ℓ: Σₙ w ((a − μ)²/σ² − 1)
-            INDArray gLogStd = scaled.mul(diff).subi(1.0).muli(w).sum(1).muli(mask.reshape(mask.size(0), actionDim()));
-            writeLogStd(out, gLogStd);
-            trunk.backward(forward, scaled.muli(w), out);
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                INDArray scaled = diff.mul(invVar); // (a − μ)/σ²
+                // ∂/∂ℓ: Σₙ w ((a − μ)²/σ² − 1)
+                INDArray gLogStd = scaled.mul(diff).subi(1.0).muli(w).sum(1)
+                        .muli(mask.reshape(mask.size(0), actionDim()));
+                writeLogStd(out, gLogStd);
+                trunk.backward(forward, trunk.derivatives(forward), scaled.muli(w), out);
+            }
             return out;
         }
 
         @Override
         public INDArray hessianVector(INDArray weights, INDArray v) {
-            INDArray w = checkWeights(weights, tasks, samples);
-            INDArray dir = checkParams(v, tasks, "v");
+            INDArray out = Nd4j.create(dataType, tasks, numParams());
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                hessianVector(checkWeights(weights, tasks, samples), checkParams(v, tasks, "v"), out);
+            }
+            return out;
+        }
+
+        private void hessianVector(INDArray w, INDArray dir, INDArray out) {
             MlpTrunk.Layers vl = trunk.layers(dir);
-            INDArray[] rh = trunk.rForward(forward, vl);
+            INDArray[] d = trunk.derivatives(forward);
+            INDArray[] rh = trunk.rForward(forward, d, vl);
             INDArray rMean = rh[rh.length - 1];
             INDArray vs = logStdDirection(dir); // [Rv, 1, A], masked
-            INDArray out = Nd4j.create(dataType, tasks, numParams());
             // S = Σ w log π; δ = ∂S/∂μ = w (a−μ)/σ²;
             // R{δ} = −w/σ² (Rμ + 2 (a−μ) v_ℓ);  R{∂S/∂ℓ} = −2 Σₙ w (a−μ)/σ² (Rμ + (a−μ) v_ℓ)
             INDArray wInvVar = w.mul(invVar); // [T, N, A]
@@ -209,23 +219,24 @@ public final class GaussianMlpPolicy extends MlpPolicy {
             INDArray rgLogStd = uVs.addi(rMean).muli(diff).muli(wInvVar).sum(1).muli(-2.0)
                     .muli(mask.reshape(mask.size(0), actionDim()));
             writeLogStd(out, rgLogStd);
-            trunk.rBackward(forward, vl, rh, wInvVar.mul(diff), rDelta, out);
-            return out;
+            trunk.rBackward(forward, d, vl, rh, wInvVar.mul(diff), rDelta, out);
         }
 
         @Override
         public INDArray fisherVector(INDArray weights, INDArray v) {
-            INDArray w = checkWeights(weights, tasks, samples);
-            INDArray dir = checkParams(v, tasks, "v");
-            MlpTrunk.Layers vl = trunk.layers(dir);
-            INDArray[] rh = trunk.rForward(forward, vl);
-            INDArray rMean = rh[rh.length - 1];
             INDArray out = Nd4j.create(dataType, tasks, numParams());
-            // log-std block: 2 (Σₙ w) v_ℓ (masked)
-            INDArray vs = logStdDirection(dir);
-            INDArray wSum = w.sum(1).reshape('c', new long[] {tasks, 1, 1});
-            writeLogStd(out, vs.mul(wSum).muli(2.0).reshape('c', new long[] {tasks, actionDim()}));
-            trunk.backward(forward, rMean.muli(invVar).muli(w), out);
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                INDArray dir = checkParams(v, tasks, "v");
+                INDArray[] d = trunk.derivatives(forward);
+                INDArray[] rh = trunk.rForward(forward, d, trunk.layers(dir));
+                INDArray rMean = rh[rh.length - 1];
+                // log-std block: 2 (Σₙ w) v_ℓ (masked)
+                INDArray vs = logStdDirection(dir);
+                INDArray wSum = w.sum(1).reshape('c', new long[] {tasks, 1, 1});
+                writeLogStd(out, vs.mul(wSum).muli(2.0).reshape('c', new long[] {tasks, actionDim()}));
+                trunk.backward(forward, d, rMean.muli(invVar).muli(w), out);
+            }
             return out;
         }
 

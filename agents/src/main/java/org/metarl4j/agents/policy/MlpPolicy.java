@@ -2,6 +2,7 @@ package org.metarl4j.agents.policy;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -13,6 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #evaluate} accepts {@code params} with T rows (one per task) or 1 row (shared by all tasks; the
  * derivatives are still per task, row i being the derivative of task i's terms at the shared point). Directions
  * {@code v} likewise have T rows or 1. Arrays of another data type are cast to {@link #dataType()}.
+ *
+ * <p>Memory: an evaluation keeps its activations outside every workspace (copying inputs that live in one), so it
+ * stays valid across the caller's scopes; derivative results are allocated in the caller's current scope and all
+ * temporaries in a thread-local workspace ({@link Workspaces}). Evaluations are not thread-safe (use one per thread);
+ * distinct evaluations may be used from different threads.
  */
 public abstract class MlpPolicy implements BatchedPolicy {
     final MlpShape mlp;
@@ -83,6 +89,11 @@ public abstract class MlpPolicy implements BatchedPolicy {
         return r.ordering() == 'c' ? r : r.dup('c');
     }
 
+    /** {@code a} prepared and, if it lives in a workspace, copied out of it (for arrays an evaluation keeps). */
+    static INDArray detached(INDArray a) {
+        return a.isAttached() ? a.detach() : a;
+    }
+
     /** Checks {@code params} ({@code [T or 1, P]}) and casts it. */
     INDArray checkParams(INDArray params, long tasks, String what) {
         if (params == null || params.rank() != 2 || params.size(1) != numParams()
@@ -116,10 +127,12 @@ public abstract class MlpPolicy implements BatchedPolicy {
             throw new IllegalArgumentException("observations must hold tasks·perTask·observationDim = " + expected
                     + " numbers, got " + (observations == null ? "null" : observations.length));
         }
-        INDArray p = checkParams(params, tasks, "params");
-        INDArray obs = Nd4j.create(observations, new long[] {tasks, perTask, observationDim()}, dataType);
-        MlpTrunk.Forward f = trunk.forward(trunk.layers(p), obs);
-        return f.output().reshape('c', new long[] {(long) tasks * perTask * mlp.outputDim()}).toDoubleVector();
+        try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+            INDArray p = checkParams(params, tasks, "params");
+            INDArray obs = Nd4j.create(observations, new long[] {tasks, perTask, observationDim()}, dataType);
+            MlpTrunk.Forward f = trunk.forward(trunk.layers(p), obs);
+            return f.output().reshape('c', new long[] {(long) tasks * perTask * mlp.outputDim()}).toDoubleVector();
+        }
     }
 
     /** Per-sample weights {@code [T, N]} as {@code [T, N, 1]}. */

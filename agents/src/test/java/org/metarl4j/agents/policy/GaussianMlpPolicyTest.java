@@ -270,4 +270,28 @@ class GaussianMlpPolicyTest {
             assertEquals(actions[i], shared[i], 1e-12);
         }
     }
+
+    @Test
+    void evaluationSurvivesTheCallersWorkspaces() {
+        GaussianMlpPolicy p = policy(Activation.TANH);
+        Batch b = batch(p, 91);
+        INDArray v = PolicyChecks.gaussian(new SplittableRandom(2), T, p.numParams());
+        INDArray expected = p.evaluate(b.params, b.obs, b.actions).hessianVector(b.w, v);
+        org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration cfg =
+                org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration.builder().initialSize(10_000_000).build();
+        GaussianMlpPolicy.Evaluation e;
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ws =
+                     Nd4j.getWorkspaceManager().getAndActivateWorkspace(cfg, "caller")) {
+            e = p.evaluate(b.params.dup(), b.obs.dup(), b.actions.dup());
+            INDArray inside = e.hessianVector(b.w, v);
+            assertTrue(inside.isAttached());
+            assertEquals(expected, inside);
+        }
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ws =
+                     Nd4j.getWorkspaceManager().getAndActivateWorkspace(cfg, "caller")) {
+            Nd4j.create(D, 1_000_000).assign(12345.0); // overwrite the caller's recycled memory
+        }
+        assertEquals(expected, e.hessianVector(b.w, v));
+        assertTrue(relErr(e.logProb(), p.evaluate(b.params, b.obs, b.actions).logProb()) == 0.0);
+    }
 }

@@ -64,4 +64,49 @@ class PolicyTimingTest {
                         + " sample 20 tasks x 20 obs %.2f ms%n",
                 tasks, samples, reps, ms[0], ms[1], ms[2], ms[3], ms[0] + ms[1] + ms[2], ms[4]);
     }
+
+    @Test
+    void printCategoricalTimings() {
+        Nd4jThreads.configure();
+        int tasks = 20;
+        int samples = 2000;
+        int obsDim = 12; // e.g. a tabular MDP's one-hot state + previous action/reward features
+        CategoricalMlpPolicy p = new CategoricalMlpPolicy(MlpShape.of(obsDim, new int[] {32, 32}, 5, Activation.RELU),
+                DataType.FLOAT);
+        SplittableRandom rng = new SplittableRandom(2);
+        double[][] rows = new double[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            rows[t] = p.initialParameters(rng);
+        }
+        INDArray params = Nd4j.create(rows).castTo(DataType.FLOAT);
+        INDArray obs = Nd4j.rand(DataType.FLOAT, tasks, samples, obsDim);
+        double[] idx = new double[tasks * samples];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = rng.nextInt(5);
+        }
+        INDArray actions = Nd4j.create(idx, new long[] {tasks, samples, 1}, DataType.FLOAT);
+        INDArray w = Nd4j.randn(DataType.FLOAT, tasks, samples);
+        INDArray v = Nd4j.randn(DataType.FLOAT, tasks, p.numParams());
+        int reps = 10;
+        double[] ms = new double[4];
+        for (int rep = -3; rep < reps; rep++) {
+            long t0 = System.nanoTime();
+            CategoricalMlpPolicy.Evaluation e = p.evaluate(params, obs, actions);
+            long t1 = System.nanoTime();
+            e.gradient(w);
+            long t2 = System.nanoTime();
+            e.hessianVector(w, v);
+            long t3 = System.nanoTime();
+            e.fisherVector(w, v);
+            long t4 = System.nanoTime();
+            if (rep >= 0) {
+                ms[0] += (t1 - t0) / 1e6 / reps;
+                ms[1] += (t2 - t1) / 1e6 / reps;
+                ms[2] += (t3 - t2) / 1e6 / reps;
+                ms[3] += (t4 - t3) / 1e6 / reps;
+            }
+        }
+        System.out.printf("Categorical %d-32-32-5 RELU FLOAT, T=%d N=%d (mean of %d): evaluate %.1f ms, gradient %.1f ms,"
+                + " hessianVector %.1f ms, fisherVector %.1f ms%n", obsDim, tasks, samples, reps, ms[0], ms[1], ms[2], ms[3]);
+    }
 }
