@@ -157,33 +157,4 @@ class BatchSamplerTest {
         }
     }
 
-    @Test
-    void timingOfTwentyTasksTimesTwentyEpisodes() {
-        List<NavigationTask> tasks = NavigationTaskDistribution.standard().sample(20, new SplittableRandom(8));
-        INDArray shared = rows(new double[] {0, 0, 0, 0, 0, 0, 1.0});  // N(0, 1) actions, as an untrained policy
-        AdvantageEstimator estimator = new AdvantageEstimator(0.99, 1.0);
-        try (BatchSampler<NavigationTask> sampler = navigationSampler()) {
-            SplittableRandom rng = new SplittableRandom(9);
-            for (int i = 0; i < 10; i++) {
-                estimator.advantages(sampler.sample(POLICY, shared, tasks, 20, rng));
-            }
-            int reps = 10;
-            long sampleNanos = 0;
-            long advNanos = 0;
-            long steps = 0;
-            for (int i = 0; i < reps; i++) {
-                long t0 = System.nanoTime();
-                EpisodeBatch b = sampler.sample(POLICY, shared, tasks, 20, rng);
-                long t1 = System.nanoTime();
-                estimator.advantages(b);
-                long t2 = System.nanoTime();
-                sampleNanos += t1 - t0;
-                advNanos += t2 - t1;
-                steps += b.totalSteps();
-            }
-            System.out.printf("BatchSampler timing: 20 tasks x 20 episodes x 100 steps of 2D navigation "
-                    + "(test linear-Gaussian policy): %.2f ms per batch (%d env steps), advantages %.2f ms%n",
-                    sampleNanos / 1e6 / reps, steps / reps, advNanos / 1e6 / reps);
-        }
-    }
 }

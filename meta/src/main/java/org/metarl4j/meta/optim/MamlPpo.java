@@ -26,7 +26,9 @@ public final class MamlPpo implements OuterOptimizer {
 
     @Override
     public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
+        long t0 = System.nanoTime();
         MamlObjective.Point old = objective.evaluate(theta, support, query);
+        long t1 = System.nanoTime();
         INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2L * theta.length);
         GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, true);
         double[] current = theta.clone();
@@ -43,7 +45,9 @@ public final class MamlPpo implements OuterOptimizer {
             adam.applyUpdater(update, epoch, 0);
             Vectors.axpy(-1.0, update.toDoubleVector(), current);
         }
+        long t2 = System.nanoTime();
         MamlObjective.Trial after = objective.trial(old, current, support, query);
-        return new OuterStep(current, old.loss(), after.loss(), after.kl(), Double.NaN, firstNorm);
+        PhaseTimes phases = new PhaseTimes((t1 - t0) / 1e9, (t2 - t1) / 1e9, Double.NaN);
+        return new OuterStep(current, old.loss(), after.loss(), after.kl(), Double.NaN, firstNorm, phases);
     }
 }

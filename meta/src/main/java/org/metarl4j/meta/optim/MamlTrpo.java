@@ -24,9 +24,11 @@ public final class MamlTrpo implements OuterOptimizer {
 
     @Override
     public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
+        long t0 = System.nanoTime();
         MamlObjective.Point old = objective.evaluate(theta, support, query);
         NonFiniteException.requireFinite("surrogate loss", old.loss());
         double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
+        long t1 = System.nanoTime();
         double[] direction = ConjugateGradient.solve(
                 v -> objective.fisherVector(old, query, v, config.cgDamping()), gradient,
                 config.cgIterations(), 1e-10);
@@ -37,16 +39,23 @@ public final class MamlTrpo implements OuterOptimizer {
         }
         double[] fullStep = Vectors.scale(1.0 / Math.sqrt(shs / config.maxKl()), direction);
         double gradientNorm = Math.sqrt(Vectors.dot(gradient, gradient));
+        long t2 = System.nanoTime();
 
         double stepSize = 1.0;
         for (int j = 0; j < config.lineSearchMaxSteps(); j++) {
             double[] candidate = Vectors.plusScaled(theta, -stepSize, fullStep);
             MamlObjective.Trial trial = objective.trial(old, candidate, support, query);
             if (trial.loss() - old.loss() < 0 && trial.kl() < config.maxKl()) {
-                return new OuterStep(candidate, old.loss(), trial.loss(), trial.kl(), j, gradientNorm);
+                return new OuterStep(candidate, old.loss(), trial.loss(), trial.kl(), j, gradientNorm,
+                        phases(t0, t1, t2));
             }
             stepSize *= config.backtrackRatio();
         }
-        return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm);
+        return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm, phases(t0, t1, t2));
+    }
+
+    private static PhaseTimes phases(long start, long gradientDone, long curvatureDone) {
+        return new PhaseTimes((gradientDone - start) / 1e9, (curvatureDone - gradientDone) / 1e9,
+                (System.nanoTime() - curvatureDone) / 1e9);
     }
 }

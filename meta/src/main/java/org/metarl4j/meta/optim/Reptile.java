@@ -29,6 +29,7 @@ public final class Reptile implements OuterOptimizer {
         for (int i = 0; i < next.length; i++) {
             next[i] += outerStepSize * (meanAdapted[i] - theta[i]);
         }
-        return new OuterStep(next, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        return new OuterStep(next, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                PhaseTimes.none());
     }
 }
