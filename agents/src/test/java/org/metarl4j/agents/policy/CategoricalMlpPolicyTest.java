@@ -137,25 +137,10 @@ class CategoricalMlpPolicyTest {
 
     @Test
     void tasksAreIndependentAndSharedParamsMatchTiledParams() {
-        CategoricalMlpPolicy p = policy(Activation.RELU);
+        var p = policy(Activation.RELU);
         Batch b = batch(p, 82);
         INDArray v = PolicyChecks.gaussian(new SplittableRandom(4), T, p.numParams());
-        CategoricalMlpPolicy.Evaluation e = p.evaluate(b.params, b.obs, b.actions);
-        INDArray changed = b.params.dup();
-        changed.getRow(1).addi(0.5);
-        CategoricalMlpPolicy.Evaluation e2 = p.evaluate(changed, b.obs, b.actions);
-        for (int row : new int[] {0, 2}) {
-            assertEquals(e.logProb().getRow(row), e2.logProb().getRow(row));
-            assertEquals(e.gradient(b.w).getRow(row), e2.gradient(b.w).getRow(row));
-            assertEquals(e.hessianVector(b.w, v).getRow(row), e2.hessianVector(b.w, v).getRow(row));
-            assertEquals(e.fisherVector(b.w, v).getRow(row), e2.fisherVector(b.w, v).getRow(row));
-        }
-        INDArray shared = b.params.getRow(2).reshape(1, p.numParams()).dup();
-        CategoricalMlpPolicy.Evaluation es = p.evaluate(shared, b.obs, b.actions);
-        CategoricalMlpPolicy.Evaluation et = p.evaluate(Nd4j.tile(shared, T, 1), b.obs, b.actions);
-        assertTrue(relErr(es.gradient(b.w), et.gradient(b.w)) < 1e-14);
-        assertTrue(relErr(es.hessianVector(b.w, v), et.hessianVector(b.w, v)) < 1e-14);
-        assertTrue(relErr(es.fisherVector(b.w, v), et.fisherVector(b.w, v)) < 1e-14);
+        PolicyChecks.assertTasksIndependentAndSharedMatchesTiled(p, b.params, b.obs, b.actions, b.w, v);
     }
 
     @Test

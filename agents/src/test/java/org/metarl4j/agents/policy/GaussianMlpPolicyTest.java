@@ -197,32 +197,10 @@ class GaussianMlpPolicyTest {
 
     @Test
     void tasksAreIndependentAndSharedParamsMatchTiledParams() {
-        GaussianMlpPolicy p = policy(Activation.TANH);
+        var p = policy(Activation.TANH);
         Batch b = batch(p, 81);
         INDArray v = PolicyChecks.gaussian(new SplittableRandom(4), T, p.numParams());
-        GaussianMlpPolicy.Evaluation e = p.evaluate(b.params, b.obs, b.actions);
-        INDArray changed = b.params.dup();
-        changed.getRow(1).addi(0.5);
-        GaussianMlpPolicy.Evaluation e2 = p.evaluate(changed, b.obs, b.actions);
-        for (int row : new int[] {0, 2}) {
-            assertEquals(e.logProb().getRow(row), e2.logProb().getRow(row));
-            assertEquals(e.gradient(b.w).getRow(row), e2.gradient(b.w).getRow(row));
-            assertEquals(e.hessianVector(b.w, v).getRow(row), e2.hessianVector(b.w, v).getRow(row));
-            assertEquals(e.fisherVector(b.w, v).getRow(row), e2.fisherVector(b.w, v).getRow(row));
-        }
-        assertTrue(e.logProb().getRow(1).sub(e2.logProb().getRow(1)).amaxNumber().doubleValue() > 1e-6);
-
-        INDArray shared = b.params.getRow(0).reshape(1, p.numParams()).dup();
-        INDArray tiled = Nd4j.tile(shared, T, 1);
-        INDArray v1 = v.getRow(2).reshape(1, p.numParams()).dup();
-        GaussianMlpPolicy.Evaluation es = p.evaluate(shared, b.obs, b.actions);
-        GaussianMlpPolicy.Evaluation et = p.evaluate(tiled, b.obs, b.actions);
-        assertTrue(relErr(es.logProb(), et.logProb()) < 1e-14);
-        assertTrue(relErr(es.gradient(b.w), et.gradient(b.w)) < 1e-14);
-        assertTrue(relErr(es.hessianVector(b.w, v), et.hessianVector(b.w, v)) < 1e-14);
-        assertTrue(relErr(es.hessianVector(b.w, v1), et.hessianVector(b.w, Nd4j.tile(v1, T, 1))) < 1e-14);
-        assertTrue(relErr(es.fisherVector(b.w, v1), et.fisherVector(b.w, Nd4j.tile(v1, T, 1))) < 1e-14);
-        assertTrue(relErr(es.klDivergenceFrom(e), et.klDivergenceFrom(e)) < 1e-14);
+        PolicyChecks.assertTasksIndependentAndSharedMatchesTiled(p, b.params, b.obs, b.actions, b.w, v);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.metarl4j.agents.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.metarl4j.envs.random.Sampling;
@@ -153,5 +156,38 @@ final class PolicyChecks {
     static double relErr(INDArray a, INDArray b) {
         double scale = Math.max(a.norm2Number().doubleValue(), b.norm2Number().doubleValue());
         return a.sub(b).norm2Number().doubleValue() / Math.max(scale, 1e-300);
+    }
+
+    /**
+     * Task rows are independent (changing row 1's parameters leaves rows 0 and 2 of every result unchanged, and does
+     * change row 1), and a shared 1-row parameter matrix gives the same results as that row tiled T times.
+     */
+    static void assertTasksIndependentAndSharedMatchesTiled(BatchedPolicy p, INDArray params, INDArray obs,
+                                                            INDArray actions, INDArray w, INDArray v) {
+        long tasks = params.size(0);
+        PolicyEvaluation e = p.evaluate(params, obs, actions);
+        INDArray changed = params.dup();
+        changed.getRow(1).addi(0.5);
+        PolicyEvaluation e2 = p.evaluate(changed, obs, actions);
+        for (int row : new int[] {0, 2}) {
+            assertEquals(e.logProb().getRow(row), e2.logProb().getRow(row));
+            assertEquals(e.gradient(w).getRow(row), e2.gradient(w).getRow(row));
+            assertEquals(e.hessianVector(w, v).getRow(row), e2.hessianVector(w, v).getRow(row));
+            assertEquals(e.fisherVector(w, v).getRow(row), e2.fisherVector(w, v).getRow(row));
+        }
+        assertTrue(e.logProb().getRow(1).sub(e2.logProb().getRow(1)).amaxNumber().doubleValue() > 1e-6);
+
+        INDArray shared = params.getRow(0).reshape(1, p.numParams()).dup();
+        INDArray tiled = Nd4j.tile(shared, (int) tasks, 1);
+        INDArray v1 = v.getRow(2).reshape(1, p.numParams()).dup();
+        PolicyEvaluation es = p.evaluate(shared, obs, actions);
+        PolicyEvaluation et = p.evaluate(tiled, obs, actions);
+        assertTrue(relErr(es.logProb(), et.logProb()) < 1e-14);
+        assertTrue(relErr(es.gradient(w), et.gradient(w)) < 1e-14);
+        assertTrue(relErr(es.hessianVector(w, v), et.hessianVector(w, v)) < 1e-14);
+        assertTrue(relErr(es.fisherVector(w, v), et.fisherVector(w, v)) < 1e-14);
+        assertTrue(relErr(es.hessianVector(w, v1), et.hessianVector(w, Nd4j.tile(v1, (int) tasks, 1))) < 1e-14);
+        assertTrue(relErr(es.fisherVector(w, v1), et.fisherVector(w, Nd4j.tile(v1, (int) tasks, 1))) < 1e-14);
+        assertTrue(relErr(es.klDivergenceFrom(e), et.klDivergenceFrom(e)) < 1e-14);
     }
 }
