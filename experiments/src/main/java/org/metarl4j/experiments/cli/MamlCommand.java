@@ -41,7 +41,7 @@ final class MamlCommand implements Callable<Integer> {
                 firstOrder || base.firstOrder(), outer == null ? base.outer() : outer, base.maxKl(),
                 base.cgIterations(), base.cgDamping(), base.lineSearchMaxSteps(), base.lineSearchBacktrackRatio(),
                 base.ppoClip(), base.ppoEpochs(), base.ppoLearningRate(), base.reptileStepSize(),
-                evalTasks == null ? base.evalTasks() : evalTasks, base.evalEvery());
+                evalTasks == null ? base.evalTasks() : evalTasks);
         for (long seed : seeds) {
             MamlExperiment.run(config.withSeed(seed), out, System.out);
         }

@@ -29,14 +29,13 @@ import org.metarl4j.agents.policy.Activation;
  * @param ppoLearningRate PPO Adam step size
  * @param reptileStepSize Reptile's outer step ε
  * @param evalTasks fresh tasks of the final evaluation
- * @param evalEvery evaluate on fresh tasks every this many iterations (0: only at the end)
  */
 public record MamlConfig(String family, long seed, int iterations, int metaBatchSize, int episodesPerTask,
                          List<Integer> hiddenSizes, Activation activation, double gamma, double gaeLambda,
                          List<Double> innerStepSizes, boolean firstOrder, String outer, double maxKl,
                          int cgIterations, double cgDamping, int lineSearchMaxSteps,
                          double lineSearchBacktrackRatio, double ppoClip, int ppoEpochs, double ppoLearningRate,
-                         double reptileStepSize, int evalTasks, int evalEvery) {
+                         double reptileStepSize, int evalTasks) {
 
     public MamlConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -53,7 +52,6 @@ public record MamlConfig(String family, long seed, int iterations, int metaBatch
         require(List.of("trpo", "ppo", "reptile").contains(outer),
                 "outer must be one of trpo, ppo, reptile, got '" + outer + "'");
         require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
-        require(evalEvery >= 0, "evalEvery must be >= 0, got " + evalEvery);
     }
 
     private static void require(boolean ok, String message) {
@@ -65,13 +63,13 @@ public record MamlConfig(String family, long seed, int iterations, int metaBatch
     /** pytorch-maml-rl's 2D-navigation MAML-TRPO configuration, 150 iterations, evaluated on 400 fresh tasks. */
     public static MamlConfig navigation2d() {
         return new MamlConfig("navigation2d", 1, 150, 20, 20, List.of(64, 64), Activation.TANH, 0.99, 1.0,
-                List.of(0.1), false, "trpo", 1e-2, 10, 1e-5, 15, 0.8, 0.2, 5, 1e-3, 0.1, 400, 0);
+                List.of(0.1), false, "trpo", 1e-2, 10, 1e-5, 15, 0.8, 0.2, 5, 1e-3, 0.1, 400);
     }
 
     /** pytorch-maml-rl's bandit configuration (k arms, n = episodesPerTask pulls). */
     public static MamlConfig bandit(int pulls) {
         return new MamlConfig("bernoulli-bandit", 1, 500, 20, pulls, List.of(32, 32), Activation.RELU, 0.95, 1.0,
-                List.of(0.5), false, "trpo", 1e-2, 10, 1e-5, 15, 0.8, 0.2, 5, 1e-3, 0.1, 400, 0);
+                List.of(0.5), false, "trpo", 1e-2, 10, 1e-5, 15, 0.8, 0.2, 5, 1e-3, 0.1, 400);
     }
 
     public double[] innerStepSizeArray() {
@@ -87,7 +85,7 @@ public record MamlConfig(String family, long seed, int iterations, int metaBatch
         return new MamlConfig(family, newSeed, iterations, metaBatchSize, episodesPerTask, hiddenSizes, activation,
                 gamma, gaeLambda, innerStepSizes, firstOrder, outer, maxKl, cgIterations, cgDamping,
                 lineSearchMaxSteps, lineSearchBacktrackRatio, ppoClip, ppoEpochs, ppoLearningRate, reptileStepSize,
-                evalTasks, evalEvery);
+                evalTasks);
     }
 
     /** A copy with another iteration budget. */
@@ -95,6 +93,6 @@ public record MamlConfig(String family, long seed, int iterations, int metaBatch
         return new MamlConfig(family, seed, newIterations, metaBatchSize, episodesPerTask, hiddenSizes, activation,
                 gamma, gaeLambda, innerStepSizes, firstOrder, outer, maxKl, cgIterations, cgDamping,
                 lineSearchMaxSteps, lineSearchBacktrackRatio, ppoClip, ppoEpochs, ppoLearningRate, reptileStepSize,
-                evalTasks, evalEvery);
+                evalTasks);
     }
 }

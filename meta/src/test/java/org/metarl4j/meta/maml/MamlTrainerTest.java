@@ -21,7 +21,7 @@ class MamlTrainerTest {
     /** A small 2D-navigation run: 4 tasks × 4 episodes, an [8] network. */
     static MamlConfig tiny(int iterations, String outer, List<Double> stepSizes) {
         return new MamlConfig("navigation2d", 5, iterations, 4, 4, List.of(8), Activation.TANH, 0.99, 1.0,
-                stepSizes, false, outer, 1e-2, 5, 1e-5, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4, 0);
+                stepSizes, false, outer, 1e-2, 5, 1e-5, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4);
     }
 
     @SuppressWarnings("unchecked")
