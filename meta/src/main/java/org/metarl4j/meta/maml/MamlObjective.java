@@ -36,7 +36,11 @@ public final class MamlObjective {
     }
 
     public Point evaluate(double[] theta, LossBatch support, LossBatch query) {
-        Adaptation adaptation = innerLoop.adapt(theta, support);
+        return evaluate(theta, innerLoop.adapt(theta, support), query);
+    }
+
+    /** The objective at θ given the inner loop's run from θ ({@code adaptation}). */
+    public Point evaluate(double[] theta, Adaptation adaptation, LossBatch query) {
         PolicyEvaluation old = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
         double loss = -query.sampleWeights().mul(query.advantages()).sumNumber().doubleValue() / query.tasks();
         return new Point(theta.clone(), adaptation, old, loss);

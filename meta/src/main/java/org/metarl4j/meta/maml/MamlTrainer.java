@@ -58,7 +58,7 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
                     config.cgDamping(), config.lineSearchMaxSteps(), config.lineSearchBacktrackRatio()));
             case "ppo" -> new MamlPpo(objective, new PpoConfig(config.ppoClip(), config.ppoEpochs(),
                     config.ppoLearningRate()));
-            case "reptile" -> new Reptile(innerLoop, config.reptileStepSize());
+            case "reptile" -> new Reptile(config.reptileStepSize());
             default -> throw new IllegalArgumentException("unknown outer optimiser " + config.outer());
         };
         this.sampler = BatchSampler.of(family);
@@ -109,7 +109,7 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
             long t3 = System.nanoTime();
             OuterStep step;
             try {
-                step = outer.step(current, support, query);
+                step = outer.step(current, adaptation, support, query);
                 NonFiniteException.requireFinite("meta-parameters", step.theta());
             } catch (NonFiniteException e) {
                 throw new TrainingDivergedException(iteration, e.getMessage());

@@ -1,5 +1,6 @@
 package org.metarl4j.meta.optim;
 
+import org.metarl4j.meta.maml.Adaptation;
 import org.metarl4j.meta.maml.LossBatch;
 import org.metarl4j.meta.maml.MamlObjective;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,9 +26,9 @@ public final class MamlPpo implements OuterOptimizer {
     }
 
     @Override
-    public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
+    public OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query) {
         long t0 = System.nanoTime();
-        MamlObjective.Point old = objective.evaluate(theta, support, query);
+        MamlObjective.Point old = objective.evaluate(theta, adaptation, query);
         long t1 = System.nanoTime();
         INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2L * theta.length);
         GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, true);

@@ -1,5 +1,6 @@
 package org.metarl4j.meta.optim;
 
+import org.metarl4j.meta.maml.Adaptation;
 import org.metarl4j.meta.maml.LossBatch;
 import org.metarl4j.meta.maml.MamlObjective;
 
@@ -23,9 +24,9 @@ public final class MamlTrpo implements OuterOptimizer {
     }
 
     @Override
-    public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
+    public OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query) {
         long t0 = System.nanoTime();
-        MamlObjective.Point old = objective.evaluate(theta, support, query);
+        MamlObjective.Point old = objective.evaluate(theta, adaptation, query);
         NonFiniteException.requireFinite("surrogate loss", old.loss());
         double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
         long t1 = System.nanoTime();

@@ -1,5 +1,6 @@
 package org.metarl4j.meta.optim;
 
+import org.metarl4j.meta.maml.Adaptation;
 import org.metarl4j.meta.maml.LossBatch;
 
 /**
@@ -8,5 +9,9 @@ import org.metarl4j.meta.maml.LossBatch;
  */
 public interface OuterOptimizer {
 
-    OuterStep step(double[] theta, LossBatch support, LossBatch query);
+    /**
+     * @param adaptation the inner loop's run from θ on {@code support} — the one the query episodes were sampled
+     *     with, passed in so it is not computed twice
+     */
+    OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query);
 }

@@ -1,7 +1,6 @@
 package org.metarl4j.meta.optim;
 
 import org.metarl4j.meta.maml.Adaptation;
-import org.metarl4j.meta.maml.InnerLoop;
 import org.metarl4j.meta.maml.LossBatch;
 
 /**
@@ -10,20 +9,17 @@ import org.metarl4j.meta.maml.LossBatch;
  * construction: no query loss and no second derivatives; the query episodes are only used for logging returns.
  */
 public final class Reptile implements OuterOptimizer {
-    private final InnerLoop innerLoop;
     private final double outerStepSize;
 
-    public Reptile(InnerLoop innerLoop, double outerStepSize) {
+    public Reptile(double outerStepSize) {
         if (!(outerStepSize > 0 && outerStepSize <= 1)) {
             throw new IllegalArgumentException("Reptile's outer step size must be in (0, 1], got " + outerStepSize);
         }
-        this.innerLoop = innerLoop;
         this.outerStepSize = outerStepSize;
     }
 
     @Override
-    public OuterStep step(double[] theta, LossBatch support, LossBatch query) {
-        Adaptation adaptation = innerLoop.adapt(theta, support);
+    public OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query) {
         double[] meanAdapted = adaptation.adapted().mean(0).toDoubleVector();
         double[] next = theta.clone();
         for (int i = 0; i < next.length; i++) {
