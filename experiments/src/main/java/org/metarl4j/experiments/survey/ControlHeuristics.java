@@ -19,10 +19,6 @@ final class ControlHeuristics {
     private ControlHeuristics() {
     }
 
-    private static boolean samples(EnvFamily<?> family, Class<?> taskType) {
-        return taskType.isInstance(family.tasks().sample(new SplittableRandom(0)));
-    }
-
     /** Base for one action coordinate per env computed from that env's observation row. */
     private abstract static class PerEnv implements ReferencePolicy {
         private final Class<?> taskType;
@@ -38,7 +34,7 @@ final class ControlHeuristics {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return samples(family, taskType);
+            return ReferencePolicy.drawsTasksOf(family, taskType);
         }
 
         @Override
@@ -106,7 +102,7 @@ final class ControlHeuristics {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return samples(family, PendulumTask.class);
+            return ReferencePolicy.drawsTasksOf(family, PendulumTask.class);
         }
 
         @Override
@@ -142,7 +138,7 @@ final class ControlHeuristics {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return samples(family, ReacherTask.class);
+            return ReferencePolicy.drawsTasksOf(family, ReacherTask.class);
         }
 
         @Override

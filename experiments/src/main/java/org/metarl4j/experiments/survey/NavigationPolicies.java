@@ -14,10 +14,6 @@ final class NavigationPolicies {
     private NavigationPolicies() {
     }
 
-    static boolean isNavigation(EnvFamily<?> family) {
-        return family.tasks().sample(new SplittableRandom(0)) instanceof NavigationTask;
-    }
-
     /** Always the zero action. */
     static final class StayPut implements ReferencePolicy {
         @Override
@@ -27,7 +23,7 @@ final class NavigationPolicies {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return isNavigation(family);
+            return ReferencePolicy.drawsTasksOf(family, NavigationTask.class);
         }
 
         @Override
@@ -45,7 +41,7 @@ final class NavigationPolicies {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return isNavigation(family);
+            return ReferencePolicy.drawsTasksOf(family, NavigationTask.class);
         }
 
         @Override

@@ -16,10 +16,6 @@ final class OraclePolicies {
     private OraclePolicies() {
     }
 
-    private static boolean samples(EnvFamily<?> family, Class<?> taskType) {
-        return taskType.isInstance(family.tasks().sample(new SplittableRandom(0)));
-    }
-
     /** Always pulls the arm with the highest success probability (expected reward E[max p] = k/(k+1) per pull). */
     static final class BestArm implements ReferencePolicy {
         @Override
@@ -29,7 +25,7 @@ final class OraclePolicies {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return samples(family, BanditTask.class);
+            return ReferencePolicy.drawsTasksOf(family, BanditTask.class);
         }
 
         @Override
@@ -58,7 +54,7 @@ final class OraclePolicies {
 
         @Override
         public boolean appliesTo(EnvFamily<?> family) {
-            return samples(family, TabularMdpTask.class);
+            return ReferencePolicy.drawsTasksOf(family, TabularMdpTask.class);
         }
 
         @Override

@@ -15,6 +15,11 @@ public interface ReferencePolicy {
     /** Whether this policy is defined for {@code family}. */
     boolean appliesTo(EnvFamily<?> family);
 
+    /** Whether {@code family}'s tasks are of {@code taskType} (for policies defined for one family). */
+    static boolean drawsTasksOf(EnvFamily<?> family, Class<?> taskType) {
+        return taskType.isInstance(family.tasks().sample(new SplittableRandom(0)));
+    }
+
     /** Writes one action per env of {@code vec} (row-major) into {@code actions}, given the current observations. */
     void act(VectorEnv<?> vec, SplittableRandom rng, double[] actions);
 }
