@@ -104,8 +104,7 @@ class GaussianMlpPolicyTest {
         INDArray v = PolicyChecks.gaussian(new SplittableRandom(5), T, p.numParams());
         INDArray hv = p.evaluate(b.params, b.obs, b.actions).hessianVector(b.w, v);
         double eps = 1e-6;
-        INDArray fd = p.evaluate(b.params.add(v.mul(eps)), b.obs, b.actions).gradient(b.w)
-                .sub(p.evaluate(b.params.sub(v.mul(eps)), b.obs, b.actions).gradient(b.w)).divi(2 * eps);
+        INDArray fd = PolicyChecks.fdHessianVector(p, b.params, b.obs, b.actions, b.w, v, eps);
         double err = relErr(hv, fd);
         System.out.printf("Gaussian %s HVP vs FD of gradient: rel err %.2e%n", act, err);
         assertTrue(err < 1e-6, "relative error " + err);

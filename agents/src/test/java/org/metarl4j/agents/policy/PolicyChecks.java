@@ -158,6 +158,13 @@ final class PolicyChecks {
         return a.sub(b).norm2Number().doubleValue() / Math.max(scale, 1e-300);
     }
 
+    /** Central difference of the gradient along v: (∇(θ + εv) − ∇(θ − εv)) / 2ε ≈ H v. */
+    static INDArray fdHessianVector(BatchedPolicy p, INDArray params, INDArray obs, INDArray actions, INDArray w,
+                                    INDArray v, double eps) {
+        return p.evaluate(params.add(v.mul(eps)), obs, actions).gradient(w)
+                .sub(p.evaluate(params.sub(v.mul(eps)), obs, actions).gradient(w)).divi(2 * eps);
+    }
+
     /**
      * Task rows are independent (changing row 1's parameters leaves rows 0 and 2 of every result unchanged, and does
      * change row 1), and a shared 1-row parameter matrix gives the same results as that row tiled T times.
