@@ -33,9 +33,9 @@ public final class Evaluator<T extends Task> {
         int steps = innerLoop.steps();
         double[][] perTask = new double[steps + 1][numTasks];
         List<T> all = tasks.sample(numTasks, rng.split());
+        INDArray shared = InnerLoop.broadcast(theta, 1, policy.dataType());
         for (int start = 0; start < numTasks; start += chunk) {
             List<T> part = all.subList(start, Math.min(numTasks, start + chunk));
-            INDArray shared = InnerLoop.broadcast(theta, 1, policy.dataType());
             EpisodeBatch before = sampler.sample(policy, shared, part, episodesPerTask, rng.split());
             record(perTask[0], start, before);
             Adaptation adaptation = innerLoop.adapt(theta,
