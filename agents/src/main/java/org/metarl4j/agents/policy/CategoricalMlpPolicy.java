@@ -181,16 +181,24 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
         }
 
         @Override
-        public INDArray hessianVector(INDArray weights, INDArray v) {
+        public Hessian hessian(INDArray weights) {
+            try (MemoryWorkspace ignored = Workspaces.outside()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward),
+                        oneHot.sub(probs).muli(w));
+                return v -> hessianVector(w, backprop, v);
+            }
+        }
+
+        // δ = w (e_a − p);  R{δ} = −w (p ⊙ Ro − p (pᵀ Ro))
+        private INDArray hessianVector(INDArray w, MlpTrunk.Backprop backprop, INDArray v) {
             INDArray out = Nd4j.create(dataType, tasks, numParams());
             try (MemoryWorkspace ignored = Workspaces.temporaries()) {
-                INDArray w = checkWeights(weights, tasks, samples);
                 MlpTrunk.Layers vl = trunk.layers(checkParams(v, tasks, "v"));
                 INDArray[] d = trunk.derivatives(forward);
                 INDArray[] rh = trunk.rForward(forward, d, vl);
-                // δ = w (e_a − p);  R{δ} = −w (p ⊙ Ro − p (pᵀ Ro))
                 INDArray rDelta = softmaxJacobian(rh[rh.length - 1]).muli(w).negi();
-                trunk.rBackward(forward, d, vl, rh, oneHot.sub(probs).muli(w), rDelta, out);
+                trunk.rBackward(forward, d, vl, rh, backprop, rDelta, out);
             }
             return out;
         }

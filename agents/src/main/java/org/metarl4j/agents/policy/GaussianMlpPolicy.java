@@ -197,29 +197,34 @@ public final class GaussianMlpPolicy extends MlpPolicy {
         }
 
         @Override
-        public INDArray hessianVector(INDArray weights, INDArray v) {
-            INDArray out = Nd4j.create(dataType, tasks, numParams());
-            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
-                hessianVector(checkWeights(weights, tasks, samples), checkParams(v, tasks, "v"), out);
+        public Hessian hessian(INDArray weights) {
+            try (MemoryWorkspace ignored = Workspaces.outside()) {
+                INDArray w = checkWeights(weights, tasks, samples);
+                INDArray wInvVar = w.mul(invVar); // [T, N, A]
+                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), wInvVar.mul(diff));
+                return v -> hessianVector(wInvVar, backprop, v);
             }
-            return out;
         }
 
-        private void hessianVector(INDArray w, INDArray dir, INDArray out) {
-            MlpTrunk.Layers vl = trunk.layers(dir);
-            INDArray[] d = trunk.derivatives(forward);
-            INDArray[] rh = trunk.rForward(forward, d, vl);
-            INDArray rMean = rh[rh.length - 1];
-            INDArray vs = logStdDirection(dir); // [Rv, 1, A], masked
-            // S = Σ w log π; δ = ∂S/∂μ = w (a−μ)/σ²;
-            // R{δ} = −w/σ² (Rμ + 2 (a−μ) v_ℓ);  R{∂S/∂ℓ} = −2 Σₙ w (a−μ)/σ² (Rμ + (a−μ) v_ℓ)
-            INDArray wInvVar = w.mul(invVar); // [T, N, A]
-            INDArray uVs = diff.mul(vs);
-            INDArray rDelta = uVs.mul(2.0).addi(rMean).muli(wInvVar).negi();
-            INDArray rgLogStd = uVs.addi(rMean).muli(diff).muli(wInvVar).sum(1).muli(-2.0)
-                    .muli(mask.reshape(mask.size(0), actionDim()));
-            writeLogStd(out, rgLogStd);
-            trunk.rBackward(forward, d, vl, rh, wInvVar.mul(diff), rDelta, out);
+        // S = Σ w log π; δ = ∂S/∂μ = w (a−μ)/σ²;
+        // R{δ} = −w/σ² (Rμ + 2 (a−μ) v_ℓ);  R{∂S/∂ℓ} = −2 Σₙ w (a−μ)/σ² (Rμ + (a−μ) v_ℓ)
+        private INDArray hessianVector(INDArray wInvVar, MlpTrunk.Backprop backprop, INDArray v) {
+            INDArray out = Nd4j.create(dataType, tasks, numParams());
+            try (MemoryWorkspace ignored = Workspaces.temporaries()) {
+                INDArray dir = checkParams(v, tasks, "v");
+                MlpTrunk.Layers vl = trunk.layers(dir);
+                INDArray[] d = trunk.derivatives(forward);
+                INDArray[] rh = trunk.rForward(forward, d, vl);
+                INDArray rMean = rh[rh.length - 1];
+                INDArray vs = logStdDirection(dir); // [Rv, 1, A], masked
+                INDArray uVs = diff.mul(vs);
+                INDArray rDelta = uVs.mul(2.0).addi(rMean).muli(wInvVar).negi();
+                INDArray rgLogStd = uVs.addi(rMean).muli(diff).muli(wInvVar).sum(1).muli(-2.0)
+                        .muli(mask.reshape(mask.size(0), actionDim()));
+                writeLogStd(out, rgLogStd);
+                trunk.rBackward(forward, d, vl, rh, backprop, rDelta, out);
+            }
+            return out;
         }
 
         @Override

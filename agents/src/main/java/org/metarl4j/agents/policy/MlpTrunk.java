@@ -5,6 +5,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -59,6 +60,8 @@ final class MlpTrunk {
         final int samples;
         /** h[0] = input, h[l] = hidden activations (l = 1..L−1), h[L] = linear output. */
         final INDArray[] h;
+        /** f'(z_l) for the hidden layers, computed on first use and kept (every derivative pass needs them). */
+        private INDArray[] derivatives;
 
         Forward(Layers params, int tasks, int samples, INDArray[] h) {
             this.params = params;
@@ -153,15 +156,55 @@ final class MlpTrunk {
         return new Forward(p, (int) x.size(0), (int) x.size(1), h);
     }
 
-    /** d[l] = f'(z_l) for the hidden layers l = 1..L−1: 1 − h² (tanh) or 1[h > 0] (ReLU), in the current scope. */
+    /**
+     * d[l] = f'(z_l) for the hidden layers l = 1..L−1: 1 − h² (tanh) or 1[h > 0] (ReLU); computed once per forward
+     * pass, outside every workspace, and kept with it.
+     */
     INDArray[] derivatives(Forward f) {
-        int layers = shape.numLayers();
-        INDArray[] d = new INDArray[layers];
-        for (int l = 1; l < layers; l++) {
-            INDArray h = f.h[l];
-            d[l] = tanh ? h.mul(h).rsubi(1.0) : h.gt(0.0).castTo(dataType);
+        if (f.derivatives == null) {
+            int layers = shape.numLayers();
+            INDArray[] d = new INDArray[layers];
+            try (MemoryWorkspace ignored = Workspaces.outside()) {
+                for (int l = 1; l < layers; l++) {
+                    INDArray h = f.h[l];
+                    d[l] = tanh ? h.mul(h).rsubi(1.0) : h.gt(0.0).castTo(dataType);
+                }
+            }
+            f.derivatives = d;
         }
-        return d;
+        return f.derivatives;
+    }
+
+    /**
+     * The first-order half of an R-backward pass, which does not depend on the direction: for a fixed output gradient
+     * (fixed sample weights) every Hessian-vector product reuses it, e.g. across conjugate-gradient iterations.
+     */
+    static final class Backprop {
+        /** delta[l] = ∂S/∂z_l, the gradient at layer l's pre-activation, l = 1..L. */
+        final INDArray[] delta;
+        /** tanh only: curvature[l] = −2 h_l ⊙ ∂S/∂h_l for the hidden layers (f''(z) R{z} = −2h R{h}); else null. */
+        final INDArray[] curvature;
+
+        private Backprop(INDArray[] delta, INDArray[] curvature) {
+            this.delta = delta;
+            this.curvature = curvature;
+        }
+    }
+
+    /** Backpropagates {@code deltaOut} = ∂S/∂output (not consumed), allocating in the current scope. */
+    Backprop backprop(Forward f, INDArray[] d, INDArray deltaOut) {
+        int layers = shape.numLayers();
+        INDArray[] delta = new INDArray[layers + 1];
+        INDArray[] curvature = tanh ? new INDArray[layers] : null;
+        delta[layers] = deltaOut.dup();
+        for (int l = layers; l > 1; l--) {
+            INDArray deltaH = timesTransposed(delta[l], f.params.w[l]);
+            if (tanh) {
+                curvature[l - 1] = f.h[l - 1].mul(deltaH).muli(-2.0);
+            }
+            delta[l - 1] = deltaH.muli(d[l - 1]);
+        }
+        return new Backprop(delta, curvature);
     }
 
     /**
@@ -201,32 +244,27 @@ final class MlpTrunk {
     }
 
     /**
-     * R-backward pass: given the output gradient δ_L = ∂S/∂output ({@code deltaOut}) and its R-derivative
-     * R{δ_L} in direction v ({@code rDeltaOut}), writes row i = (∂²S/∂θᵢ²) vᵢ into the MLP columns of {@code out}.
-     * {@code rh} is {@link #rForward}'s result for the same v. Consumes both deltas.
+     * R-backward pass: given the backpropagated output gradient δ = ∂S/∂output ({@link #backprop}) and the
+     * R-derivative R{δ_L} of the output gradient in direction v ({@code rDeltaOut}, consumed), writes
+     * row i = (∂²S/∂θᵢ²) vᵢ into the MLP columns of {@code out}. {@code rh} is {@link #rForward}'s result for the
+     * same v.
      */
-    void rBackward(Forward f, INDArray[] d, Layers v, INDArray[] rh, INDArray deltaOut, INDArray rDeltaOut, INDArray out) {
+    void rBackward(Forward f, INDArray[] d, Layers v, INDArray[] rh, Backprop bp, INDArray rDeltaOut, INDArray out) {
         int layers = shape.numLayers();
-        INDArray delta = deltaOut;
         INDArray rDelta = rDeltaOut;
         for (int l = layers; l >= 1; l--) {
             INDArray rgw = outer(f.h[l - 1], rDelta);
             if (l > 1) {
-                rgw.addi(outer(rh[l - 1], delta));
+                rgw.addi(outer(rh[l - 1], bp.delta[l]));
             }
             write(out, shape.weightOffset(l), rgw);
             write(out, shape.biasOffset(l), rDelta.sum(1));
             if (l > 1) {
-                INDArray w = f.params.w[l];
-                INDArray deltaH = timesTransposed(delta, w);
-                INDArray rDeltaH = timesTransposed(rDelta, w).addi(timesTransposed(delta, v.w[l]));
-                INDArray dl = d[l - 1];
-                rDeltaH.muli(dl);
+                INDArray rDeltaH = timesTransposed(rDelta, f.params.w[l]).addi(timesTransposed(bp.delta[l], v.w[l]));
+                rDeltaH.muli(d[l - 1]);
                 if (tanh) {
-                    // δh ⊙ f''(z) ⊙ R{z} with f''(z) R{z} = −2h (1 − h²) R{z} = −2h R{h}
-                    rDeltaH.addi(f.h[l - 1].mul(rh[l - 1]).muli(deltaH).muli(-2.0));
+                    rDeltaH.addi(rh[l - 1].mul(bp.curvature[l - 1]));
                 }
-                delta = deltaH.muli(dl);
                 rDelta = rDeltaH;
             }
         }

@@ -26,7 +26,23 @@ public interface PolicyEvaluation {
     INDArray gradient(INDArray weights);
 
     /** {@code [T, P]}: row i = (∂²/∂θᵢ² Σₙ w[i,n] log π_θᵢ(aᵢₙ|sᵢₙ)) · v[i]. */
-    INDArray hessianVector(INDArray weights, INDArray v);
+    default INDArray hessianVector(INDArray weights, INDArray v) {
+        return hessian(weights).times(v);
+    }
+
+    /**
+     * The Hessian of Σₙ w log π as an operator: what does not depend on the direction (the backpropagated first
+     * derivatives) is computed once here, so repeated products with the same weights — an inner step's Jacobian
+     * inside conjugate gradient — pay only for their direction-dependent part.
+     */
+    Hessian hessian(INDArray weights);
+
+    /** The per-task Hessians of one weighted log-likelihood. */
+    @FunctionalInterface
+    interface Hessian {
+        /** {@code [T, P]}: row i = Hᵢ · v[i], for v {@code [T or 1, P]}. */
+        INDArray times(INDArray v);
+    }
 
     /** {@code [T, P]}: row i = (Σₙ w[i,n] Fᵢₙ) · v[i], the Fisher (KL Hessian) product. */
     INDArray fisherVector(INDArray weights, INDArray v);

@@ -43,6 +43,7 @@ public class PolicyBenchmark {
     private INDArray weights;
     private INDArray direction;
     private PolicyEvaluation evaluation;
+    private PolicyEvaluation.Hessian hessian;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,6 +61,7 @@ public class PolicyBenchmark {
         weights = Nd4j.randn(DataType.FLOAT, TASKS, SAMPLES);
         direction = Nd4j.randn(DataType.FLOAT, TASKS, policy.numParams());
         evaluation = policy.evaluate(params, observations, actions);
+        hessian = evaluation.hessian(weights);
     }
 
     @Benchmark
@@ -72,9 +74,16 @@ public class PolicyBenchmark {
         return evaluation.gradient(weights);
     }
 
+    /** Building the Hessian operator: the direction-independent backward pass, once per weights. */
+    @Benchmark
+    public PolicyEvaluation.Hessian hessianOperator() {
+        return evaluation.hessian(weights);
+    }
+
+    /** One product with a built operator: what each conjugate-gradient iteration pays (twice). */
     @Benchmark
     public INDArray hessianVector() {
-        return evaluation.hessianVector(weights, direction);
+        return hessian.times(direction);
     }
 
     @Benchmark

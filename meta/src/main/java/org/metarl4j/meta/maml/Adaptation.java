@@ -7,19 +7,39 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The inner loop's trajectory for a meta-batch: θ₀ (the meta-parameters, one row per task) through θ_K, and the
  * policy evaluated on the support batch at θ₀ … θ_{K−1} (kept for the Hessian-vector products of the meta-gradient).
- *
- * @param parameters θ₀ … θ_K, each {@code [T, P]}
- * @param evaluations the support-batch evaluation at θ₀ … θ_{K−1}
- * @param innerWeights per-sample weights of the inner loss (−s·A), {@code [T, N]}
- * @param stepSizes α₁ … α_K
+ * The inner loss's Hessian operators are built on first use and kept: TRPO applies each one twice per
+ * conjugate-gradient iteration.
  */
-public record Adaptation(List<INDArray> parameters, List<PolicyEvaluation> evaluations, INDArray innerWeights,
-                         double[] stepSizes) {
+public final class Adaptation {
+    private final List<INDArray> parameters;
+    private final List<PolicyEvaluation> evaluations;
+    private final INDArray innerWeights;
+    private final double[] stepSizes;
+    private final PolicyEvaluation.Hessian[] hessians;
 
-    public Adaptation {
-        parameters = List.copyOf(parameters);
-        evaluations = List.copyOf(evaluations);
-        stepSizes = stepSizes.clone();
+    /**
+     * @param parameters θ₀ … θ_K, each {@code [T, P]}
+     * @param evaluations the support-batch evaluation at θ₀ … θ_{K−1}
+     * @param innerWeights per-sample weights of the inner loss (−s·A), {@code [T, N]}
+     * @param stepSizes α₁ … α_K
+     */
+    public Adaptation(List<INDArray> parameters, List<PolicyEvaluation> evaluations, INDArray innerWeights,
+                      double[] stepSizes) {
+        if (parameters.size() != stepSizes.length + 1 || evaluations.size() != stepSizes.length) {
+            throw new IllegalArgumentException("an adaptation of " + stepSizes.length + " steps needs "
+                    + (stepSizes.length + 1) + " parameter sets and " + stepSizes.length + " evaluations, got "
+                    + parameters.size() + " and " + evaluations.size());
+        }
+        this.parameters = List.copyOf(parameters);
+        this.evaluations = List.copyOf(evaluations);
+        this.innerWeights = innerWeights;
+        this.stepSizes = stepSizes.clone();
+        this.hessians = new PolicyEvaluation.Hessian[stepSizes.length];
+    }
+
+    /** θ₀ … θ_K, each {@code [T, P]}. */
+    public List<INDArray> parameters() {
+        return parameters;
     }
 
     /** θ_K, the adapted parameters {@code [T, P]}. */
@@ -29,5 +49,18 @@ public record Adaptation(List<INDArray> parameters, List<PolicyEvaluation> evalu
 
     public int steps() {
         return stepSizes.length;
+    }
+
+    /** α_{k+1}, the step size of inner step k (0-based). */
+    public double stepSize(int k) {
+        return stepSizes[k];
+    }
+
+    /** H_k, the inner loss's Hessian at θ_k (0-based), per task. */
+    public PolicyEvaluation.Hessian innerHessian(int k) {
+        if (hessians[k] == null) {
+            hessians[k] = evaluations.get(k).hessian(innerWeights);
+        }
+        return hessians[k];
     }
 }

@@ -78,8 +78,7 @@ public final class InnerLoop {
         }
         INDArray out = v;
         for (int k = adaptation.steps() - 1; k >= 0; k--) {
-            INDArray hv = adaptation.evaluations().get(k).hessianVector(adaptation.innerWeights(), out);
-            out = out.sub(hv.muli(adaptation.stepSizes()[k]));
+            out = out.sub(adaptation.innerHessian(k).times(out).muli(adaptation.stepSize(k)));
         }
         return out;
     }
@@ -91,8 +90,7 @@ public final class InnerLoop {
         }
         INDArray out = v;
         for (int k = 0; k < adaptation.steps(); k++) {
-            INDArray hv = adaptation.evaluations().get(k).hessianVector(adaptation.innerWeights(), out);
-            out = out.sub(hv.muli(adaptation.stepSizes()[k]));
+            out = out.sub(adaptation.innerHessian(k).times(out).muli(adaptation.stepSize(k)));
         }
         return out;
     }
