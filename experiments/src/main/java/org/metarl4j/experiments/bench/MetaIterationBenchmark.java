@@ -8,6 +8,7 @@ import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.Activation;
 import org.metarl4j.agents.policy.GaussianMlpPolicy;
 import org.metarl4j.agents.policy.MlpShape;
+import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.navigation.NavigationTask;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Prints medians over the measured iterations after a warm-up.
  *
  * <p>Run: {@code java -cp experiments/target/metarl4j.jar org.metarl4j.experiments.bench.MetaIterationBenchmark
- * [iterations=30] [warmup=5]}.
+ * [iterations=30] [warmup=5] [workers=1] [curvatureSubsample=1]}.
  */
 public final class MetaIterationBenchmark {
     private MetaIterationBenchmark() {
@@ -32,18 +33,23 @@ public final class MetaIterationBenchmark {
     public static void main(String[] args) {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        double subsample = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
         int threads = Nd4jThreads.configure();
-        MamlConfig config = MamlConfig.navigation2d().withIterations(warmup + iterations);
+        MamlConfig config = MamlConfig.navigation2d().withIterations(warmup + iterations).withWorkers(workers)
+                .withCurvatureSubsample(subsample);
         EnvFamily<NavigationTask> family = (EnvFamily<NavigationTask>) EnvFamilies.byName(config.family());
-        GaussianMlpPolicy policy = new GaussianMlpPolicy(MlpShape.of(2, config.hiddenSizeArray(), 2,
+        GaussianMlpPolicy single = new GaussianMlpPolicy(MlpShape.of(2, config.hiddenSizeArray(), 2,
                 Activation.TANH), DataType.FLOAT);
         List<IterationLog> logs = new ArrayList<>();
-        try (MamlTrainer<NavigationTask> trainer = new MamlTrainer<>(config, family, policy)) {
+        try (TaskParallelPolicy policy = new TaskParallelPolicy(single, workers);
+             MamlTrainer<NavigationTask> trainer = new MamlTrainer<>(config, family, policy)) {
             trainer.train(trainer.initialParameters(), (log, theta) -> logs.add(log));
         }
         List<IterationLog> measured = logs.subList(warmup, logs.size());
         System.out.printf(Locale.ROOT, "MAML-TRPO, 2D navigation, pytorch-maml-rl defaults; %d iterations after %d "
-                + "warm-up; ND4J threads %d; medians in seconds%n", measured.size(), warmup, threads);
+                + "warm-up; ND4J threads %d, workers %d, curvature subsample %s; OPENBLAS_CORETYPE=%s; medians in seconds%n",
+                measured.size(), warmup, threads, workers, subsample, System.getenv("OPENBLAS_CORETYPE"));
         print("meta-iteration total", measured, l -> l.samplingSeconds() + l.updateSeconds());
         print("  sampling (support + query, advantages)", measured, IterationLog::samplingSeconds);
         print("  adaptation + outer update", measured, IterationLog::updateSeconds);

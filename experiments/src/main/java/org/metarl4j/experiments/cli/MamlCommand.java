@@ -29,6 +29,14 @@ final class MamlCommand implements Callable<Integer> {
     @Option(names = "--eval-tasks", description = "Fresh tasks in the final evaluation (default 400).")
     Integer evalTasks;
 
+    @Option(names = "--curvature-subsample", description = {"Fraction of each task's episodes used by TRPO's",
+        "curvature products (default 1 = all, as pytorch-maml-rl)."})
+    Double curvatureSubsample;
+
+    @Option(names = "--workers", defaultValue = "2", description = {"Threads sharing the tensor work, tasks split",
+        "in blocks; results do not depend on it (default ${DEFAULT-VALUE})."})
+    int workers;
+
     @Option(names = "--out", defaultValue = "results", description = "Results root folder (default ${DEFAULT-VALUE}).")
     Path out;
 
@@ -39,9 +47,11 @@ final class MamlCommand implements Callable<Integer> {
                 iterations == null ? base.iterations() : iterations, base.metaBatchSize(), base.episodesPerTask(),
                 base.hiddenSizes(), base.activation(), base.gamma(), base.gaeLambda(), base.innerStepSizes(),
                 firstOrder || base.firstOrder(), outer == null ? base.outer() : outer, base.maxKl(),
-                base.cgIterations(), base.cgDamping(), base.lineSearchMaxSteps(), base.lineSearchBacktrackRatio(),
+                base.cgIterations(), base.cgDamping(),
+                curvatureSubsample == null ? base.curvatureSubsample() : curvatureSubsample,
+                base.lineSearchMaxSteps(), base.lineSearchBacktrackRatio(),
                 base.ppoClip(), base.ppoEpochs(), base.ppoLearningRate(), base.reptileStepSize(),
-                evalTasks == null ? base.evalTasks() : evalTasks);
+                evalTasks == null ? base.evalTasks() : evalTasks, workers);
         for (long seed : seeds) {
             MamlExperiment.run(config.withSeed(seed), out, System.out);
         }

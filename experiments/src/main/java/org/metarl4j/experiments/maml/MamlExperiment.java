@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.BatchedPolicy;
+import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
@@ -75,6 +76,10 @@ public final class MamlExperiment {
                     evaluation.ci95()[0], evaluation.after(), evaluation.ci95()[1]);
             log.println("results: " + run.path().toAbsolutePath());
             return new RunResult(config.seed(), run.path(), theta, evaluation);
+        } finally {
+            if (policy instanceof TaskParallelPolicy workers) {
+                workers.close();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.CategoricalMlpPolicy;
 import org.metarl4j.agents.policy.GaussianMlpPolicy;
 import org.metarl4j.agents.policy.MlpShape;
+import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.Env;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.space.Discrete;
@@ -11,12 +12,20 @@ import org.metarl4j.envs.space.Space;
 import org.metarl4j.meta.maml.MamlConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** The policy a run uses for a family's spaces: a Gaussian MLP for Box actions, a categorical MLP for Discrete. */
+/**
+ * The policy a run uses for a family's spaces: a Gaussian MLP for Box actions, a categorical MLP for Discrete, spread
+ * over {@code config.workers()} threads when that is more than one (close it when done).
+ */
 final class Policies {
     private Policies() {
     }
 
     static BatchedPolicy forFamily(EnvFamily<?> family, MamlConfig config) {
+        BatchedPolicy policy = singleThreaded(family, config);
+        return config.workers() > 1 ? new TaskParallelPolicy(policy, config.workers()) : policy;
+    }
+
+    private static BatchedPolicy singleThreaded(EnvFamily<?> family, MamlConfig config) {
         try (Env<?> env = family.envFactory().get()) {
             int observationDim = env.observationSpace().flatDim();
             Space actions = env.actionSpace();

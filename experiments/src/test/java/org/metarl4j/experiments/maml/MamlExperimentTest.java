@@ -22,7 +22,7 @@ class MamlExperimentTest {
 
     private static MamlConfig tiny(int iterations, List<Double> stepSizes) {
         return new MamlConfig("navigation2d", 3, iterations, 3, 3, List.of(8), Activation.TANH, 0.99, 1.0,
-                stepSizes, false, "trpo", 1e-2, 5, 1e-5, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4);
+                stepSizes, false, "trpo", 1e-2, 5, 1e-5, 1.0, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4, 2);
     }
 
     @Test

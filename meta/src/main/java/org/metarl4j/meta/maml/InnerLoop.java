@@ -71,6 +71,19 @@ public final class InnerLoop {
         return new Adaptation(params, evaluations, weights, stepSizes);
     }
 
+    /**
+     * The same inner-loop trajectory (θ₀ … θ_K unchanged) with its Hessians taken on another support batch, e.g. a
+     * subsample of the episodes it was computed on.
+     */
+    public Adaptation reevaluate(Adaptation adaptation, LossBatch support) {
+        List<PolicyEvaluation> evaluations = new ArrayList<>(adaptation.steps());
+        for (int k = 0; k < adaptation.steps(); k++) {
+            evaluations.add(policy.evaluate(adaptation.parameters().get(k), support.observations(),
+                    support.actions()));
+        }
+        return new Adaptation(adaptation.parameters(), evaluations, support.reinforceWeights(), stepSizes);
+    }
+
     /** Jᵀv for v {@code [T, P]}: v ← v − α_k H_{k−1} v for k = K … 1. */
     public INDArray pullBack(Adaptation adaptation, INDArray v) {
         if (firstOrder) {

@@ -28,6 +28,6 @@ public final class LossBatches {
             }
         }
         return new LossBatch(batch.observations(dataType), batch.actions(dataType),
-                estimator.advantages(batch, dataType), batch.perStep(weights, dataType));
+                estimator.advantages(batch, dataType), batch.perStep(weights, dataType), episodes);
     }
 }

@@ -46,6 +46,16 @@ public final class MamlObjective {
         return new Point(theta.clone(), adaptation, old, loss);
     }
 
+    /**
+     * {@code point} seen through other support and query batches — subsamples of its episodes — for cheaper
+     * curvature products: the parameters θ₀ … θ_K stay those of the whole batch, only the sums over samples shrink.
+     */
+    public Point restrictedTo(Point point, LossBatch support, LossBatch query) {
+        Adaptation adaptation = innerLoop.reevaluate(point.adaptation(), support);
+        PolicyEvaluation old = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
+        return new Point(point.theta(), adaptation, old, point.loss());
+    }
+
     /** ∇L(θ) at {@code point}, exact through the inner loop. */
     public double[] gradient(Point point, LossBatch query) {
         // At θ_old every ratio is 1, so ∂ratio/∂θ' = ∇ log π: weights −s·A / T.

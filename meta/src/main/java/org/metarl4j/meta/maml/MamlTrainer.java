@@ -55,7 +55,8 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
         MamlObjective objective = new MamlObjective(policy, innerLoop);
         this.outer = switch (config.outer()) {
             case "trpo" -> new MamlTrpo(objective, new TrpoConfig(config.maxKl(), config.cgIterations(),
-                    config.cgDamping(), config.lineSearchMaxSteps(), config.lineSearchBacktrackRatio()));
+                    config.cgDamping(), config.curvatureSubsample(), config.lineSearchMaxSteps(),
+                    config.lineSearchBacktrackRatio()));
             case "ppo" -> new MamlPpo(objective, new PpoConfig(config.ppoClip(), config.ppoEpochs(),
                     config.ppoLearningRate()));
             case "reptile" -> new Reptile(config.reptileStepSize());

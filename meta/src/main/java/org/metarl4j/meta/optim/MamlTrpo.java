@@ -8,7 +8,8 @@ import org.metarl4j.meta.maml.MamlObjective;
  * TRPO as MAML's outer optimiser (Schulman et al. 2015; pytorch-maml-rl {@code MAMLTRPO.step}):
  * <ol>
  *   <li>g = ∇L(θ) through the inner loop;</li>
- *   <li>x ≈ (H + λI)⁻¹ g by conjugate gradient, H the Hessian of the mean KL through the inner loop;</li>
+ *   <li>x ≈ (H + λI)⁻¹ g by conjugate gradient, H the Hessian of the mean KL through the inner loop (on all
+ *       episodes, or on the first ones of each task when {@link TrpoConfig#curvatureSubsample()} &lt; 1);</li>
  *   <li>full step s = x / √(xᵀHx / (2·maxKl));</li>
  *   <li>backtracking line search θ − βʲ s, j = 0, 1, …: accept the first candidate that lowers the loss and keeps
  *       the mean KL below maxKl; keep θ if none does.</li>
@@ -30,11 +31,14 @@ public final class MamlTrpo implements OuterOptimizer {
         NonFiniteException.requireFinite("surrogate loss", old.loss());
         double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
         long t1 = System.nanoTime();
+        LossBatch curvatureQuery = subsample(query);
+        MamlObjective.Point curvature = curvatureQuery == query ? old
+                : objective.restrictedTo(old, subsample(support), curvatureQuery);
         double[] direction = ConjugateGradient.solve(
-                v -> objective.fisherVector(old, query, v, config.cgDamping()), gradient,
+                v -> objective.fisherVector(curvature, curvatureQuery, v, config.cgDamping()), gradient,
                 config.cgIterations(), 1e-10);
         double shs = 0.5 * Vectors.dot(direction,
-                objective.fisherVector(old, query, direction, config.cgDamping()));
+                objective.fisherVector(curvature, curvatureQuery, direction, config.cgDamping()));
         if (!(shs > 0) || !Double.isFinite(shs)) {
             throw new NonFiniteException("curvature sᵀHs of the natural-gradient direction is " + shs);
         }
@@ -53,6 +57,13 @@ public final class MamlTrpo implements OuterOptimizer {
             stepSize *= config.backtrackRatio();
         }
         return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm, phases(t0, t1, t2));
+    }
+
+    /** The first round(fraction·E) episodes of each task (at least one). */
+    private LossBatch subsample(LossBatch batch) {
+        int episodes = batch.episodesPerTask();
+        int keep = Math.max(1, Math.min(episodes, (int) Math.round(config.curvatureSubsample() * episodes)));
+        return batch.firstEpisodes(keep);
     }
 
     private static PhaseTimes phases(long start, long gradientDone, long curvatureDone) {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.metarl4j.agents.policy.Activation;
 import org.metarl4j.agents.policy.GaussianMlpPolicy;
+import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.agents.policy.MlpShape;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
@@ -21,7 +22,7 @@ class MamlTrainerTest {
     /** A small 2D-navigation run: 4 tasks × 4 episodes, an [8] network. */
     static MamlConfig tiny(int iterations, String outer, List<Double> stepSizes) {
         return new MamlConfig("navigation2d", 5, iterations, 4, 4, List.of(8), Activation.TANH, 0.99, 1.0,
-                stepSizes, false, outer, 1e-2, 5, 1e-5, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4);
+                stepSizes, false, outer, 1e-2, 5, 1e-5, 1.0, 10, 0.8, 0.2, 2, 1e-3, 0.1, 4, 1);
     }
 
     @SuppressWarnings("unchecked")
@@ -29,7 +30,9 @@ class MamlTrainerTest {
         EnvFamily<NavigationTask> family = (EnvFamily<NavigationTask>) EnvFamilies.byName("navigation2d");
         GaussianMlpPolicy policy = new GaussianMlpPolicy(
                 MlpShape.of(2, config.hiddenSizeArray(), 2, config.activation()), DataType.FLOAT);
-        return new MamlTrainer<>(config, family, policy);
+        // daemon worker threads; a test JVM does not need them closed
+        return new MamlTrainer<>(config, family, config.workers() > 1
+                ? new TaskParallelPolicy(policy, config.workers()) : policy);
     }
 
     private static List<IterationLog> train(MamlConfig config, double[][] finalTheta) {
@@ -54,6 +57,32 @@ class MamlTrainerTest {
             assertEquals(first.get(i).step().kl(), second.get(i).step().kl());
             assertEquals(first.get(i).envSteps(), second.get(i).envSteps());
         }
+    }
+
+    @Test
+    void workerThreadsDoNotChangeTheResults() {
+        double[][] one = new double[1][];
+        double[][] three = new double[1][];
+        List<IterationLog> a = train(tiny(2, "trpo", List.of(0.1)), one);
+        List<IterationLog> b = train(tiny(2, "trpo", List.of(0.1)).withWorkers(3), three);
+        assertArrayEquals(one[0], three[0]);
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).step().kl(), b.get(i).step().kl());
+            assertEquals(a.get(i).returnAfter(), b.get(i).returnAfter());
+        }
+    }
+
+    @Test
+    void subsampledCurvatureStillStepsInsideTheTrustRegion() {
+        double[][] exact = new double[1][];
+        double[][] subsampled = new double[1][];
+        train(tiny(2, "trpo", List.of(0.1)), exact);
+        List<IterationLog> logs = train(tiny(2, "trpo", List.of(0.1)).withCurvatureSubsample(0.5), subsampled);
+        // the line search checks the KL on the whole batch, so the trust region holds whatever the curvature saw
+        for (IterationLog log : logs) {
+            assertTrue(log.step().kl() < 1e-2, "kl " + log.step().kl());
+        }
+        assertTrue(!java.util.Arrays.equals(exact[0], subsampled[0]), "the subsample must change the direction");
     }
 
     @Test
