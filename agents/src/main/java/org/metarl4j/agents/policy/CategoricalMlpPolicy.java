@@ -1,5 +1,7 @@
 package org.metarl4j.agents.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -125,6 +127,9 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
         private final INDArray probs;
         private final INDArray logProbs;
         private final INDArray logProb;
+        /** What {@link #hessian} cached, freed with this evaluation. */
+        private final List<MlpTrunk.Backprop> hessianBackprops = new ArrayList<>();
+        private boolean closed;
 
         private Evaluation(MlpTrunk.Forward forward, INDArray oneHot) {
             this.forward = forward;
@@ -152,6 +157,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray logProb() {
+            requireOpen();
             return logProb;
         }
 
@@ -162,6 +168,8 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
                         + (other == null ? "null" : other.getClass().getName()));
             }
             Evaluation o = (Evaluation) other;
+            requireOpen();
+            o.requireOpen();
             if (!java.util.Arrays.equals(o.probs.shape(), probs.shape())) {
                 throw new IllegalArgumentException("KL needs evaluations on the same batch: " + java.util.Arrays
                         .toString(probs.shape()) + " vs " + java.util.Arrays.toString(o.probs.shape()));
@@ -172,6 +180,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray gradient(INDArray weights) {
+            requireOpen();
             INDArray out = Nd4j.create(dataType, tasks, numParams());
             try (MemoryWorkspace ignored = Workspaces.temporaries()) {
                 INDArray w = checkWeights(weights, tasks, samples);
@@ -182,11 +191,35 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public Hessian hessian(INDArray weights) {
+            requireOpen();
             try (MemoryWorkspace ignored = Workspaces.outside()) {
                 INDArray w = checkWeights(weights, tasks, samples);
-                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward),
-                        oneHot.sub(probs).muli(w));
-                return v -> hessianVector(w, backprop, v);
+                INDArray deltaOut = oneHot.sub(probs).muli(w);
+                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), deltaOut);
+                MlpTrunk.free(deltaOut);
+                hessianBackprops.add(backprop);
+                return v -> {
+                    requireOpen();
+                    return hessianVector(w, backprop, v);
+                };
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            forward.release();
+            MlpTrunk.free(oneHot, probs, logProbs, logProb);
+            hessianBackprops.forEach(MlpTrunk.Backprop::release);
+            hessianBackprops.clear();
+        }
+
+        private void requireOpen() {
+            if (closed) {
+                throw new IllegalStateException("this policy evaluation was closed");
             }
         }
 
@@ -205,6 +238,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray fisherVector(INDArray weights, INDArray v) {
+            requireOpen();
             INDArray out = Nd4j.create(dataType, tasks, numParams());
             try (MemoryWorkspace ignored = Workspaces.temporaries()) {
                 INDArray w = checkWeights(weights, tasks, samples);

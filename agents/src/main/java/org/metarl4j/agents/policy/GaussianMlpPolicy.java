@@ -3,6 +3,8 @@ package org.metarl4j.agents.policy;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -119,6 +121,10 @@ public final class GaussianMlpPolicy extends MlpPolicy {
         private final INDArray invVar;
         private final INDArray mask;
         private final INDArray logProb;
+        /** What {@link #hessian} cached, freed with this evaluation. */
+        private final List<INDArray> hessianArrays = new ArrayList<>();
+        private final List<MlpTrunk.Backprop> hessianBackprops = new ArrayList<>();
+        private boolean closed;
 
         private Evaluation(INDArray params, MlpTrunk.Forward forward, INDArray actions) {
             this.forward = forward;
@@ -159,6 +165,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray logProb() {
+            requireOpen();
             return logProb;
         }
 
@@ -169,6 +176,8 @@ public final class GaussianMlpPolicy extends MlpPolicy {
                         + (other == null ? "null" : other.getClass().getName()));
             }
             Evaluation o = (Evaluation) other;
+            requireOpen();
+            o.requireOpen();
             if (!java.util.Arrays.equals(o.mean.shape(), mean.shape())) {
                 throw new IllegalArgumentException("KL needs evaluations on the same batch: " + java.util.Arrays
                         .toString(mean.shape()) + " vs " + java.util.Arrays.toString(o.mean.shape()));
@@ -183,6 +192,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray gradient(INDArray weights) {
+            requireOpen();
             INDArray out = Nd4j.create(dataType, tasks, numParams());
             try (MemoryWorkspace ignored = Workspaces.temporaries()) {
                 INDArray w = checkWeights(weights, tasks, samples);
@@ -198,11 +208,39 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public Hessian hessian(INDArray weights) {
+            requireOpen();
             try (MemoryWorkspace ignored = Workspaces.outside()) {
                 INDArray w = checkWeights(weights, tasks, samples);
                 INDArray wInvVar = w.mul(invVar); // [T, N, A]
-                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), wInvVar.mul(diff));
-                return v -> hessianVector(wInvVar, backprop, v);
+                INDArray deltaOut = wInvVar.mul(diff);
+                MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), deltaOut);
+                MlpTrunk.free(deltaOut);
+                hessianArrays.add(wInvVar);
+                hessianBackprops.add(backprop);
+                return v -> {
+                    requireOpen();
+                    return hessianVector(wInvVar, backprop, v);
+                };
+            }
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            forward.release();
+            MlpTrunk.free(diff, logProb);
+            hessianArrays.forEach(MlpTrunk::free);
+            hessianBackprops.forEach(MlpTrunk.Backprop::release);
+            hessianArrays.clear();
+            hessianBackprops.clear();
+        }
+
+        private void requireOpen() {
+            if (closed) {
+                throw new IllegalStateException("this policy evaluation was closed");
             }
         }
 
@@ -229,6 +267,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray fisherVector(INDArray weights, INDArray v) {
+            requireOpen();
             INDArray out = Nd4j.create(dataType, tasks, numParams());
             try (MemoryWorkspace ignored = Workspaces.temporaries()) {
                 INDArray w = checkWeights(weights, tasks, samples);

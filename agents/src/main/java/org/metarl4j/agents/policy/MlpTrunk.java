@@ -73,6 +73,26 @@ final class MlpTrunk {
         INDArray output() {
             return h[h.length - 1];
         }
+
+        /** Frees the activations and derivatives (not the input, which is the caller's). */
+        void release() {
+            for (int l = 1; l < h.length; l++) {
+                free(h[l]);
+            }
+            if (derivatives != null) {
+                free(derivatives);
+                derivatives = null;
+            }
+        }
+    }
+
+    /** Frees what is not a view or a workspace array (those go with their owner or scope). */
+    static void free(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
     }
 
     /**
@@ -188,6 +208,13 @@ final class MlpTrunk {
         private Backprop(INDArray[] delta, INDArray[] curvature) {
             this.delta = delta;
             this.curvature = curvature;
+        }
+
+        void release() {
+            free(delta);
+            if (curvature != null) {
+                free(curvature);
+            }
         }
     }
 

@@ -212,6 +212,15 @@ public final class TaskParallelPolicy implements BatchedPolicy, AutoCloseable {
             return concat(inParallel(count(), b -> parts.get(b).fisherVector(block(weights, bounds, b),
                     rows(v, bounds, b))));
         }
+
+        @Override
+        public void close() {
+            parts.forEach(PolicyEvaluation::close);
+            if (logProb != null) {
+                MlpTrunk.free(logProb);
+                logProb = null;
+            }
+        }
     }
 
     @Override

@@ -8,9 +8,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The inner loop's trajectory for a meta-batch: θ₀ (the meta-parameters, one row per task) through θ_K, and the
  * policy evaluated on the support batch at θ₀ … θ_{K−1} (kept for the Hessian-vector products of the meta-gradient).
  * The inner loss's Hessian operators are built on first use and kept: TRPO applies each one twice per
- * conjugate-gradient iteration.
+ * conjugate-gradient iteration. {@link #close} frees the evaluations' memory (the parameters stay valid).
  */
-public final class Adaptation {
+public final class Adaptation implements AutoCloseable {
     private final List<INDArray> parameters;
     private final List<PolicyEvaluation> evaluations;
     private final INDArray innerWeights;
@@ -62,5 +62,10 @@ public final class Adaptation {
             hessians[k] = evaluations.get(k).hessian(innerWeights);
         }
         return hessians[k];
+    }
+
+    @Override
+    public void close() {
+        evaluations.forEach(PolicyEvaluation::close);
     }
 }

@@ -38,12 +38,13 @@ public final class Evaluator<T extends Task> {
             List<T> part = all.subList(start, Math.min(numTasks, start + chunk));
             EpisodeBatch before = sampler.sample(policy, shared, part, episodesPerTask, rng.split());
             record(perTask[0], start, before);
-            Adaptation adaptation = innerLoop.adapt(theta,
-                    LossBatches.from(before, estimator, policy.dataType()));
-            for (int k = 1; k <= steps; k++) {
-                EpisodeBatch after = sampler.sample(policy, adaptation.parameters().get(k), part,
-                        episodesPerTask, rng.split());
-                record(perTask[k], start, after);
+            try (Adaptation adaptation = innerLoop.adapt(theta,
+                    LossBatches.from(before, estimator, policy.dataType()))) {
+                for (int k = 1; k <= steps; k++) {
+                    EpisodeBatch after = sampler.sample(policy, adaptation.parameters().get(k), part,
+                            episodesPerTask, rng.split());
+                    record(perTask[k], start, after);
+                }
             }
         }
         return Evaluation.of(perTask, episodesPerTask);

@@ -27,8 +27,16 @@ public final class MamlObjective {
         return innerLoop;
     }
 
-    /** The objective at θ: the adaptation, the old (query-time) policy, and the loss value (all ratios are 1). */
-    public record Point(double[] theta, Adaptation adaptation, PolicyEvaluation query, double loss) {
+    /**
+     * The objective at θ: the adaptation, the old (query-time) policy, and the loss value (all ratios are 1).
+     * {@link #close} frees the query evaluation; the adaptation belongs to whoever made it.
+     */
+    public record Point(double[] theta, Adaptation adaptation, PolicyEvaluation query, double loss)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            query.close();
+        }
     }
 
     /** The loss and mean KL of a candidate θ relative to {@link Point}'s policy. */
@@ -79,13 +87,16 @@ public final class MamlObjective {
      * Loss and mean KL(new ‖ old) at a candidate θ (values only: its adaptation needs no second-order terms).
      */
     public Trial trial(Point old, double[] theta, LossBatch support, LossBatch query) {
-        Adaptation adaptation = innerLoop.adapt(theta, support);
-        PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
-        INDArray ratio = Transforms.exp(candidate.logProb().sub(old.query().logProb()), false);
-        INDArray weights = query.sampleWeights();
-        double loss = -ratio.muli(query.advantages()).muli(weights).sumNumber().doubleValue() / query.tasks();
-        double kl = candidate.klDivergenceFrom(old.query()).muli(weights).sumNumber().doubleValue() / query.tasks();
-        return new Trial(loss, kl);
+        try (Adaptation adaptation = innerLoop.adapt(theta, support);
+             PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(),
+                     query.actions())) {
+            INDArray ratio = Transforms.exp(candidate.logProb().sub(old.query().logProb()), false);
+            INDArray weights = query.sampleWeights();
+            double loss = -ratio.muli(query.advantages()).muli(weights).sumNumber().doubleValue() / query.tasks();
+            double kl = candidate.klDivergenceFrom(old.query()).muli(weights).sumNumber().doubleValue()
+                    / query.tasks();
+            return new Trial(loss, kl);
+        }
     }
 
     /** The clipped surrogate at a candidate θ, with its exact gradient through the inner loop. */
@@ -98,8 +109,15 @@ public final class MamlObjective {
      */
     public Clipped clippedSurrogate(Point old, double[] theta, LossBatch support, LossBatch query,
                                     double epsilon) {
-        Adaptation adaptation = innerLoop.adapt(theta, support);
-        PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(), query.actions());
+        try (Adaptation adaptation = innerLoop.adapt(theta, support);
+             PolicyEvaluation candidate = policy.evaluate(adaptation.adapted(), query.observations(),
+                     query.actions())) {
+            return clippedSurrogate(old, adaptation, candidate, query, epsilon);
+        }
+    }
+
+    private Clipped clippedSurrogate(Point old, Adaptation adaptation, PolicyEvaluation candidate, LossBatch query,
+                                     double epsilon) {
         INDArray ratio = Transforms.exp(candidate.logProb().sub(old.query().logProb()), false);
         INDArray advantages = query.advantages();
         INDArray unclipped = ratio.mul(advantages);

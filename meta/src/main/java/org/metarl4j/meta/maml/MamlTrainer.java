@@ -89,14 +89,23 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
         long envStepsBefore = sampler.totalEnvSteps();
         double[] current = theta.clone();
         for (int iteration = 0; iteration < config.iterations(); iteration++) {
-            long t0 = System.nanoTime();
-            List<T> tasks = family.tasks().sample(config.metaBatchSize(), taskRng);
-            INDArray shared = InnerLoop.broadcast(current, 1, policy.dataType());
-            EpisodeBatch supportEpisodes = sampler.sample(policy, shared, tasks, config.episodesPerTask(),
-                    sampleRng.split());
-            LossBatch support = LossBatches.from(supportEpisodes, estimator, policy.dataType());
-            long t1 = System.nanoTime();
-            Adaptation adaptation = innerLoop.adapt(current, support);
+            IterationLog log = metaIteration(iteration, current, start, envStepsBefore);
+            current = log.step().theta();
+            listener.onIteration(log, current);
+        }
+        return current;
+    }
+
+    /** One meta-iteration from θ = {@code current}; its log carries the new θ. */
+    private IterationLog metaIteration(int iteration, double[] current, long start, long envStepsBefore) {
+        long t0 = System.nanoTime();
+        List<T> tasks = family.tasks().sample(config.metaBatchSize(), taskRng);
+        INDArray shared = InnerLoop.broadcast(current, 1, policy.dataType());
+        EpisodeBatch supportEpisodes = sampler.sample(policy, shared, tasks, config.episodesPerTask(),
+                sampleRng.split());
+        LossBatch support = LossBatches.from(supportEpisodes, estimator, policy.dataType());
+        long t1 = System.nanoTime();
+        try (Adaptation adaptation = innerLoop.adapt(current, support)) {
             // An overflow shows up in the sum; the sum is one op, cheaper than scanning every entry in Java.
             double adaptedSum = adaptation.adapted().sumNumber().doubleValue();
             if (!Double.isFinite(adaptedSum)) {
@@ -116,14 +125,11 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
                 throw new TrainingDivergedException(iteration, e.getMessage());
             }
             long t4 = System.nanoTime();
-            current = step.theta();
             double sampling = ((t1 - t0) + (t3 - t2)) / 1e9;
             double update = ((t2 - t1) + (t4 - t3)) / 1e9;
-            listener.onIteration(new IterationLog(iteration, (t4 - start) / 1e9,
-                    sampler.totalEnvSteps() - envStepsBefore, supportEpisodes.meanEpisodeReturn(),
-                    queryEpisodes.meanEpisodeReturn(), step, sampling, update), current);
+            return new IterationLog(iteration, (t4 - start) / 1e9, sampler.totalEnvSteps() - envStepsBefore,
+                    supportEpisodes.meanEpisodeReturn(), queryEpisodes.meanEpisodeReturn(), step, sampling, update);
         }
-        return current;
     }
 
     /** Evaluates θ on {@code config.evalTasks()} fresh tasks drawn with {@code seed}. */

@@ -28,7 +28,12 @@ public final class MamlPpo implements OuterOptimizer {
     @Override
     public OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query) {
         long t0 = System.nanoTime();
-        MamlObjective.Point old = objective.evaluate(theta, adaptation, query);
+        try (MamlObjective.Point old = objective.evaluate(theta, adaptation, query)) {
+            return step(theta, old, support, query, t0);
+        }
+    }
+
+    private OuterStep step(double[] theta, MamlObjective.Point old, LossBatch support, LossBatch query, long t0) {
         long t1 = System.nanoTime();
         INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2L * theta.length);
         GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, true);

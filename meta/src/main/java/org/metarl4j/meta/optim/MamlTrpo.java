@@ -27,18 +27,29 @@ public final class MamlTrpo implements OuterOptimizer {
     @Override
     public OuterStep step(double[] theta, Adaptation adaptation, LossBatch support, LossBatch query) {
         long t0 = System.nanoTime();
-        MamlObjective.Point old = objective.evaluate(theta, adaptation, query);
+        try (MamlObjective.Point old = objective.evaluate(theta, adaptation, query)) {
+            return step(theta, old, support, query, t0);
+        }
+    }
+
+    private OuterStep step(double[] theta, MamlObjective.Point old, LossBatch support, LossBatch query, long t0) {
         NonFiniteException.requireFinite("surrogate loss", old.loss());
         double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
         long t1 = System.nanoTime();
+        double[] direction;
+        double shs;
         LossBatch curvatureQuery = subsample(query);
-        MamlObjective.Point curvature = curvatureQuery == query ? old
-                : objective.restrictedTo(old, subsample(support), curvatureQuery);
-        double[] direction = ConjugateGradient.solve(
-                v -> objective.fisherVector(curvature, curvatureQuery, v, config.cgDamping()), gradient,
-                config.cgIterations(), 1e-10);
-        double shs = 0.5 * Vectors.dot(direction,
-                objective.fisherVector(curvature, curvatureQuery, direction, config.cgDamping()));
+        if (curvatureQuery == query) {
+            direction = naturalGradient(old, query, gradient);
+            shs = 0.5 * Vectors.dot(direction, objective.fisherVector(old, query, direction, config.cgDamping()));
+        } else {
+            try (MamlObjective.Point curvature = objective.restrictedTo(old, subsample(support), curvatureQuery);
+                 Adaptation subsampled = curvature.adaptation()) {
+                direction = naturalGradient(curvature, curvatureQuery, gradient);
+                shs = 0.5 * Vectors.dot(direction,
+                        objective.fisherVector(curvature, curvatureQuery, direction, config.cgDamping()));
+            }
+        }
         if (!(shs > 0) || !Double.isFinite(shs)) {
             throw new NonFiniteException("curvature sᵀHs of the natural-gradient direction is " + shs);
         }
@@ -57,6 +68,12 @@ public final class MamlTrpo implements OuterOptimizer {
             stepSize *= config.backtrackRatio();
         }
         return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm, phases(t0, t1, t2));
+    }
+
+    /** x ≈ (H + λI)⁻¹ g by conjugate gradient, H the KL curvature at {@code point} on {@code query}. */
+    private double[] naturalGradient(MamlObjective.Point point, LossBatch query, double[] gradient) {
+        return ConjugateGradient.solve(v -> objective.fisherVector(point, query, v, config.cgDamping()), gradient,
+                config.cgIterations(), 1e-10);
     }
 
     /** The first round(fraction·E) episodes of each task (at least one). */
