@@ -26,7 +26,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *                         sample query episodes with θ'ᵢ
  *   θ ← outer update (TRPO / PPO / Reptile) of the query loss of the θ'ᵢ
  * </pre>
- * Randomness: one seed; generators for initialisation, tasks and sampling are split from it in that order.
+ * Randomness: one seed. The initialisation draws from a generator split from it; iteration i draws its tasks and
+ * episodes from generators derived from (seed, i) alone, so a run restarted at iteration i from a checkpoint of θ
+ * continues exactly as the uninterrupted run.
  */
 public final class MamlTrainer<T extends Task> implements AutoCloseable {
 
@@ -44,8 +46,6 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
     private final BatchSampler<T> sampler;
     private final AdvantageEstimator estimator;
     private final SplittableRandom initRng;
-    private final SplittableRandom taskRng;
-    private final SplittableRandom sampleRng;
 
     public MamlTrainer(MamlConfig config, EnvFamily<T> family, BatchedPolicy policy) {
         this.config = config;
@@ -64,10 +64,7 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
         };
         this.sampler = BatchSampler.of(family);
         this.estimator = new AdvantageEstimator(config.gamma(), config.gaeLambda());
-        SplittableRandom root = new SplittableRandom(config.seed());
-        this.initRng = root.split();
-        this.taskRng = root.split();
-        this.sampleRng = root.split();
+        this.initRng = new SplittableRandom(config.seed()).split();
     }
 
     public BatchedPolicy policy() {
@@ -85,10 +82,23 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
 
     /** Runs {@code config.iterations()} meta-iterations from {@code theta}; returns the final parameters. */
     public double[] train(double[] theta, Listener listener) {
+        return train(theta, 0, listener);
+    }
+
+    /**
+     * Runs meta-iterations {@code firstIteration} … {@code config.iterations() − 1} from {@code theta} (the
+     * parameters after iteration {@code firstIteration − 1}, e.g. from a checkpoint); returns the final parameters.
+     * Wall time and env steps in the logs count from this call.
+     */
+    public double[] train(double[] theta, int firstIteration, Listener listener) {
+        if (firstIteration < 0 || firstIteration > config.iterations()) {
+            throw new IllegalArgumentException("first iteration must be in [0, " + config.iterations() + "], got "
+                    + firstIteration);
+        }
         long start = System.nanoTime();
         long envStepsBefore = sampler.totalEnvSteps();
         double[] current = theta.clone();
-        for (int iteration = 0; iteration < config.iterations(); iteration++) {
+        for (int iteration = firstIteration; iteration < config.iterations(); iteration++) {
             IterationLog log = metaIteration(iteration, current, start, envStepsBefore);
             current = log.step().theta();
             listener.onIteration(log, current);
@@ -99,6 +109,9 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
     /** One meta-iteration from θ = {@code current}; its log carries the new θ. */
     private IterationLog metaIteration(int iteration, double[] current, long start, long envStepsBefore) {
         long t0 = System.nanoTime();
+        SplittableRandom iterationRng = new SplittableRandom(iterationSeed(config.seed(), iteration));
+        SplittableRandom taskRng = iterationRng.split();
+        SplittableRandom sampleRng = iterationRng.split();
         List<T> tasks = family.tasks().sample(config.metaBatchSize(), taskRng);
         INDArray shared = InnerLoop.broadcast(current, 1, policy.dataType());
         EpisodeBatch supportEpisodes = sampler.sample(policy, shared, tasks, config.episodesPerTask(),
@@ -130,6 +143,14 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
             return new IterationLog(iteration, (t4 - start) / 1e9, sampler.totalEnvSteps() - envStepsBefore,
                     supportEpisodes.meanEpisodeReturn(), queryEpisodes.meanEpisodeReturn(), step, sampling, update);
         }
+    }
+
+    /** The seed of iteration i's generators: a SplitMix64 finaliser of (seed, i), so nearby pairs decorrelate. */
+    static long iterationSeed(long seed, int iteration) {
+        long z = seed * 0x9E3779B97F4A7C15L + (iteration + 1L) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Evaluates θ on {@code config.evalTasks()} fresh tasks drawn with {@code seed}. */

@@ -60,6 +60,33 @@ class MamlTrainerTest {
     }
 
     @Test
+    void restartingAtAnIterationFromItsParametersContinuesExactly() {
+        List<IterationLog> whole = new ArrayList<>();
+        double[] end;
+        double[] afterTwo = null;
+        try (MamlTrainer<NavigationTask> trainer = trainer(tiny(4, "trpo", List.of(0.1)))) {
+            double[][] kept = new double[4][];
+            end = trainer.train(trainer.initialParameters(), (log, theta) -> {
+                whole.add(log);
+                kept[log.iteration()] = theta.clone();
+            });
+            afterTwo = kept[1];
+        }
+        List<IterationLog> resumed = new ArrayList<>();
+        double[] resumedEnd;
+        try (MamlTrainer<NavigationTask> fresh = trainer(tiny(4, "trpo", List.of(0.1)))) {
+            resumedEnd = fresh.train(afterTwo, 2, (log, theta) -> resumed.add(log));
+        }
+        assertArrayEquals(end, resumedEnd);
+        assertEquals(2, resumed.size());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(whole.get(i + 2).iteration(), resumed.get(i).iteration());
+            assertEquals(whole.get(i + 2).returnAfter(), resumed.get(i).returnAfter());
+            assertEquals(whole.get(i + 2).step().kl(), resumed.get(i).step().kl());
+        }
+    }
+
+    @Test
     void workerThreadsDoNotChangeTheResults() {
         double[][] one = new double[1][];
         double[][] three = new double[1][];
