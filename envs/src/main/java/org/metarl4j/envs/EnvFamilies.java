@@ -49,6 +49,11 @@ public final class EnvFamilies {
         return ALL;
     }
 
+    /** The registered family names, in registry order. */
+    public static List<String> names() {
+        return ALL.stream().map(EnvFamily::name).toList();
+    }
+
     /** The family called {@code name}; an IllegalArgumentException lists the known names otherwise. */
     public static EnvFamily<?> byName(String name) {
         for (EnvFamily<?> family : ALL) {

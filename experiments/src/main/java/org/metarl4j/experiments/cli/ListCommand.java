@@ -2,15 +2,25 @@ package org.metarl4j.experiments.cli;
 
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.experiments.config.ExperimentConfig;
+import org.metarl4j.experiments.config.Presets;
 import picocli.CommandLine.Command;
 
-@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered task families.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "Lists the experiment presets, task families and agents.")
 final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        for (EnvFamily<?> family : EnvFamilies.all()) {
-            System.out.printf("%-24s %-26s %s%n", family.name(), family.envId(), family.reference());
+        System.out.println("Presets (run <preset>):");
+        for (String preset : Presets.NAMES) {
+            System.out.printf("  %-24s %s%n", preset, Presets.description(preset));
         }
+        System.out.println("Task families (maml.family):");
+        for (EnvFamily<?> family : EnvFamilies.all()) {
+            System.out.printf("  %-24s %-26s %s%n", family.name(), family.envId(), family.reference());
+        }
+        System.out.println("Agents (agent): " + String.join(", ", ExperimentConfig.AGENTS)
+                + "; MAML outer optimisers (maml.outer): trpo, ppo, reptile");
     }
 }

@@ -1,16 +1,22 @@
 package org.metarl4j.experiments.cli;
 
+import java.util.List;
+import org.metarl4j.meta.maml.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code metarl4j} command line: {@code java -jar experiments/target/metarl4j.jar <command> ...}. */
 @Command(name = "metarl4j", mixinStandardHelpOptions = true, version = "MetaRL4J 0.1.0",
         description = "Meta-reinforcement learning on the JVM.",
-        subcommands = {SurveyCommand.class, MamlCommand.class, ListCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ResumeCommand.class, EvalCommand.class, PlotCommand.class, ListCommand.class,
+            SurveyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MetaRl4jCli implements Runnable {
 
     /** Exit code for invalid arguments or configuration (picocli's usage-error code). */
     public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when training stopped on a non-finite loss, gradient or parameter. */
+    public static final int EXIT_DIVERGED = 3;
+    private static volatile List<String> arguments = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,17 +26,27 @@ public final class MetaRl4jCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The command line of this process, for provenance.json. */
+    static List<String> commandLine() {
+        return arguments;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int execute(String... args) {
+        arguments = List.of(args);
         CommandLine cli = new CommandLine(new MetaRl4jCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (e instanceof TrainingDivergedException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return EXIT_DIVERGED;
             }
             commandLine.getErr().println("error: " + e);
             return 1;

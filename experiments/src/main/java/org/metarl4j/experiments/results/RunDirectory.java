@@ -40,6 +40,14 @@ public final class RunDirectory {
         return new RunDirectory(dir);
     }
 
+    /** An existing run folder (to resume or re-evaluate a run). */
+    public static RunDirectory open(Path existing) {
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("no run folder at " + existing);
+        }
+        return new RunDirectory(existing);
+    }
+
     public Path path() {
         return path;
     }

@@ -155,9 +155,20 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
 
     /** Evaluates θ on {@code config.evalTasks()} fresh tasks drawn with {@code seed}. */
     public Evaluation evaluate(double[] theta, long seed) {
-        Evaluator<T> evaluator = new Evaluator<>(policy, innerLoop, sampler, estimator);
-        return evaluator.evaluate(theta, family.tasks(), config.evalTasks(), config.metaBatchSize(),
-                config.episodesPerTask(), new SplittableRandom(seed));
+        return evaluate(theta, config.evalTasks(), seed);
+    }
+
+    /** Evaluates θ on {@code tasks} fresh tasks drawn with {@code seed} (≥ 2 tasks, for a confidence interval). */
+    public Evaluation evaluate(double[] theta, int tasks, long seed) {
+        if (tasks < 2) {
+            throw new IllegalArgumentException("an evaluation needs at least 2 tasks, got " + tasks);
+        }
+        // its own sampler: evaluation episodes are not training env steps
+        try (BatchSampler<T> evaluationSampler = BatchSampler.of(family)) {
+            Evaluator<T> evaluator = new Evaluator<>(policy, innerLoop, evaluationSampler, estimator);
+            return evaluator.evaluate(theta, family.tasks(), tasks, config.metaBatchSize(), config.episodesPerTask(),
+                    new SplittableRandom(seed));
+        }
     }
 
     @Override

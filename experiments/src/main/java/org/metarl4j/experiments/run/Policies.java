@@ -1,4 +1,4 @@
-package org.metarl4j.experiments.maml;
+package org.metarl4j.experiments.run;
 
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.CategoricalMlpPolicy;
@@ -16,11 +16,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The policy a run uses for a family's spaces: a Gaussian MLP for Box actions, a categorical MLP for Discrete, spread
  * over {@code config.workers()} threads when that is more than one (close it when done).
  */
-final class Policies {
+public final class Policies {
     private Policies() {
     }
 
-    static BatchedPolicy forFamily(EnvFamily<?> family, MamlConfig config) {
+    public static BatchedPolicy forFamily(EnvFamily<?> family, MamlConfig config) {
         BatchedPolicy policy = singleThreaded(family, config);
         return config.workers() > 1 ? new TaskParallelPolicy(policy, config.workers()) : policy;
     }

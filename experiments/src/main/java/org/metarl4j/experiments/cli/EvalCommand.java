@@ -1,0 +1,37 @@
+package org.metarl4j.experiments.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.metarl4j.experiments.run.EvalRun;
+import org.metarl4j.experiments.run.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates a run's meta-parameters on fresh tasks (returns before and after each adaptation",
+            "step, 95% intervals); writes eval-<date-time>.json and an adaptation curve into the run folder."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "The run folder.")
+    Path run;
+
+    @Option(names = "--tasks", defaultValue = "400", description = "Fresh tasks (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--parameters", defaultValue = "final",
+            description = "final (theta.json), best or latest (checkpoints); default ${DEFAULT-VALUE}.")
+    String parameters;
+
+    @Option(names = "--task-seed", defaultValue = "424242", description = "Seed of the fresh tasks (default ${DEFAULT-VALUE}).")
+    long taskSeed;
+
+    @Override
+    public Integer call() {
+        if (tasks < 2) {
+            throw new IllegalArgumentException("--tasks must be >= 2, got " + tasks);
+        }
+        EvalRun.evaluate(run, parameters, tasks, taskSeed, Progress.lines(System.out));
+        return 0;
+    }
+}
