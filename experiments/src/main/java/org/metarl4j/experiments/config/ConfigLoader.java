@@ -96,11 +96,18 @@ public final class ConfigLoader {
         }
     }
 
-    /** The config as indented JSON (what runs write to {@code config.json}). */
-    public static String toJson(Object config) {
+    /**
+     * The config as indented JSON (what runs write to {@code config.json}); {@code maml.seed} is left out, the seeds
+     * being given once, at the top level.
+     */
+    public static String toJson(ExperimentConfig config) {
         try {
-            return JSON.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
+            ObjectNode tree = JSON.valueToTree(config);
+            if (tree.get("maml") instanceof ObjectNode maml) {
+                maml.remove("seed");
+            }
+            return JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot serialise " + config, e);
         }
     }

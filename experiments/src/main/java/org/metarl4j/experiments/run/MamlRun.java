@@ -2,7 +2,6 @@ package org.metarl4j.experiments.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class MamlRun {
         long seed = config.seeds().get(0);
         ExperimentConfig single = config.withSeeds(List.of(seed));
         RunDirectory dir = RunDirectory.create(root, config.name(), seed);
-        dir.writeText("config.json", ConfigLoader.toJson(resolved(single)));
+        dir.writeText("config.json", ConfigLoader.toJson(single));
         dir.writeJson("provenance.json", Provenance.describe(commandLine));
         return execute(dir, single, Optional.empty(), progress);
     }
@@ -77,29 +76,6 @@ public final class MamlRun {
                 Provenance.describe(commandLine));
         Checkpoints checkpoints = new Checkpoints(runDirectory, config.checkpoints().keep());
         return execute(dir, config, checkpoints.latest(), progress);
-    }
-
-    /** config.json's content: the experiment with {@code maml.seed} equal to the run's seed. */
-    private static Map<String, Object> resolved(ExperimentConfig single) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", single.name());
-        out.put("agent", single.agent());
-        out.put("seeds", single.seeds());
-        Map<String, Object> maml = new LinkedHashMap<>();
-        MamlConfig m = single.mamlForSeed(single.seeds().get(0));
-        for (var component : MamlConfig.class.getRecordComponents()) {
-            if (!component.getName().equals("seed")) {
-                try {
-                    maml.put(component.getName(), component.getAccessor().invoke(m));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        out.put("maml", maml);
-        out.put("evaluation", single.evaluation());
-        out.put("checkpoints", single.checkpoints());
-        return out;
     }
 
     private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,

@@ -1,0 +1,20 @@
+package org.metarl4j.experiments.presets;
+
+import org.metarl4j.experiments.cli.MetaRl4jCli;
+
+/**
+ * What the experiment classes share: {@code main(args)} of a preset class is {@code metarl4j run <preset> args},
+ * so {@code --seeds}, {@code --set} and {@code --out} work the same from an IDE as from the jar.
+ */
+final class PresetMain {
+    private PresetMain() {
+    }
+
+    static void run(String preset, String[] args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "run";
+        all[1] = preset;
+        System.arraycopy(args, 0, all, 2, args.length);
+        System.exit(MetaRl4jCli.execute(all));
+    }
+}
