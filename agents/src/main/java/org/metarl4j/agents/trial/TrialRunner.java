@@ -1,0 +1,77 @@
+package org.metarl4j.agents.trial;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.metarl4j.envs.Env;
+import org.metarl4j.envs.Task;
+import org.metarl4j.envs.TaskDistribution;
+import org.metarl4j.envs.VectorEnv;
+
+/**
+ * Runs trials of a {@link TrialPolicy}: each of B envs gets one task and plays {@code episodesPerTrial} episodes of
+ * it back to back (auto-reset within the step), the policy acting for all trials at once. A trial that has finished
+ * its episodes stops being stepped while the others go on (episode lengths may differ).
+ */
+public final class TrialRunner<T extends Task> {
+    private final Supplier<? extends Env<T>> envFactory;
+
+    public TrialRunner(Supplier<? extends Env<T>> envFactory) {
+        this.envFactory = envFactory;
+    }
+
+    /** The total reward of each trial, one trial per task. */
+    public double[] run(TrialPolicy<T> policy, List<T> tasks, int episodesPerTrial, SplittableRandom rng) {
+        if (episodesPerTrial < 1) {
+            throw new IllegalArgumentException("a trial needs at least one episode, got " + episodesPerTrial);
+        }
+        int n = tasks.size();
+        double[] totals = new double[n];
+        try (VectorEnv<T> envs = VectorEnv.of(envFactory, tasks, VectorEnv.AutoReset.SAME_STEP)) {
+            int actionDim = envs.actionDim();
+            double[] actions = new double[n * actionDim];
+            boolean[] ended = new boolean[n];
+            int[] episodes = new int[n];
+            policy.startTrials(tasks);
+            double[] obs = envs.reset(rng.split());
+            SplittableRandom policyRng = rng.split();
+            int running = n;
+            while (running > 0) {
+                policy.act(obs, policyRng, actions);
+                // finished trials keep stepping (their envs restart) until all are done; their rewards are ignored
+                envs.step(actions);
+                double[] rewards = envs.rewards();
+                for (int i = 0; i < n; i++) {
+                    ended[i] = false;
+                    if (episodes[i] >= episodesPerTrial) {
+                        continue;
+                    }
+                    totals[i] += rewards[i];
+                    if (envs.terminated(i) || envs.truncated(i)) {
+                        ended[i] = true;
+                        if (++episodes[i] == episodesPerTrial) {
+                            running--;
+                        }
+                    }
+                }
+                policy.observe(actions, rewards, ended);
+                obs = envs.observations();
+            }
+        }
+        return totals;
+    }
+
+    /** Mean total reward per trial over {@code count} fresh tasks with a normal 95% interval, in chunks of 100. */
+    public TrialScore evaluate(TrialPolicy<T> policy, TaskDistribution<T> distribution, int count,
+                               int episodesPerTrial, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<T> tasks = distribution.sample(count, rng.split());
+        double[] all = new double[count];
+        for (int start = 0; start < count; start += 100) {
+            List<T> chunk = tasks.subList(start, Math.min(count, start + 100));
+            double[] totals = run(policy, chunk, episodesPerTrial, rng.split());
+            System.arraycopy(totals, 0, all, start, totals.length);
+        }
+        return TrialScore.of(policy.name(), episodesPerTrial, all);
+    }
+}
