@@ -1,0 +1,48 @@
+package org.metarl4j.meta.rl2;
+
+/**
+ * An RL² run: trials of {@code episodesPerTrial} episodes, a GRU policy, PPO settings.
+ *
+ * @param seed the run's one seed
+ * @param iterations PPO iterations (one batch of trials each)
+ * @param trialsPerBatch trials (tasks) per iteration
+ * @param episodesPerTrial n, episodes of one task per trial
+ * @param hiddenSize GRU units
+ * @param gamma discount over the whole trial
+ * @param gaeLambda GAE λ
+ * @param clip PPO's ε
+ * @param epochs full-batch Adam steps per iteration
+ * @param learningRate Adam step size
+ * @param entropyCoefficient weight of the entropy bonus
+ * @param valueCoefficient weight of the squared value error
+ * @param maxGradientNorm gradients are scaled down to this norm
+ */
+public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
+                        double gamma, double gaeLambda, double clip, int epochs, double learningRate,
+                        double entropyCoefficient, double valueCoefficient, double maxGradientNorm) {
+
+    public Rl2Config {
+        require(iterations >= 0, "iterations must be >= 0, got " + iterations);
+        require(trialsPerBatch >= 1, "trialsPerBatch must be >= 1, got " + trialsPerBatch);
+        require(episodesPerTrial >= 1, "episodesPerTrial must be >= 1, got " + episodesPerTrial);
+        require(hiddenSize >= 1, "hiddenSize must be >= 1, got " + hiddenSize);
+        require(gamma > 0 && gamma <= 1, "gamma must be in (0, 1], got " + gamma);
+        require(gaeLambda >= 0 && gaeLambda <= 1, "gaeLambda must be in [0, 1], got " + gaeLambda);
+        require(clip > 0, "clip must be > 0, got " + clip);
+        require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        require(learningRate > 0, "learningRate must be > 0, got " + learningRate);
+        require(entropyCoefficient >= 0 && valueCoefficient >= 0 && maxGradientNorm > 0,
+                "entropy/value coefficients must be >= 0 and maxGradientNorm > 0");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Our starting point for bandits and tabular MDPs (PPO in place of RL²'s TRPO; not tuned per table row). */
+    public static Rl2Config defaults(int episodesPerTrial) {
+        return new Rl2Config(1, 500, 250, episodesPerTrial, 64, 0.99, 0.3, 0.2, 4, 3e-3, 0.01, 0.5, 1.0);
+    }
+}

@@ -1,0 +1,247 @@
+package org.metarl4j.meta.rl2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.metarl4j.agents.recurrent.Rl2Policy;
+import org.metarl4j.agents.trial.TrialRunner;
+import org.metarl4j.envs.Env;
+import org.metarl4j.envs.Task;
+import org.metarl4j.envs.TaskDistribution;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * RL²'s outer loop with PPO (Schulman et al. 2017) in place of the paper's TRPO, as garage's RL2PPO does: each
+ * iteration samples a batch of trials (n episodes of a fresh task each) with the current recurrent policy, computes
+ * GAE advantages over each trial as one sequence (the memory runs through episode boundaries; steps after a trial's
+ * last episode are masked), then takes several full-batch Adam steps on the clipped surrogate + value loss − entropy
+ * bonus, with the gradient by backpropagation through the whole trial (no truncation: trials are at most a few
+ * hundred steps).
+ */
+public final class Rl2Ppo<T extends Task> {
+    private final Rl2Config config;
+    private final Rl2Policy<T> policy;
+    private final TrialRunner<T> runner;
+    private final TaskDistribution<T> tasks;
+
+    public Rl2Ppo(Rl2Config config, Rl2Policy<T> policy, Supplier<? extends Env<T>> envFactory,
+                  TaskDistribution<T> tasks) {
+        this.config = config;
+        this.policy = policy;
+        this.runner = new TrialRunner<>(envFactory);
+        this.tasks = tasks;
+    }
+
+    /** One iteration's summary. */
+    public record IterationLog(int iteration, double meanTrialReturn, double loss, double entropy,
+                               double approxKl, double seconds) {
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        void onIteration(IterationLog log, double[] theta);
+    }
+
+    /** Trains from {@code theta} for {@code config.iterations()} iterations; returns the final parameters. */
+    public double[] train(double[] theta, Listener listener) {
+        double[] current = theta.clone();
+        INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2L * current.length);
+        GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, true);
+        int step = 0;
+        for (int iteration = 0; iteration < config.iterations(); iteration++) {
+            long t0 = System.nanoTime();
+            SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
+            List<T> batch = tasks.sample(config.trialsPerBatch(), rng.split());
+            policy.setParameters(current);
+            double[] trialReturns = runner.run(policy, batch, config.episodesPerTrial(), rng.split());
+            Rl2Policy.Recording rec = policy.recording();
+            Targets targets = targets(rec);
+            double loss = Double.NaN;
+            double entropy = Double.NaN;
+            double kl = Double.NaN;
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                Rl2Policy.Unroll unroll = policy.unroll(current, rec.inputs);
+                Surrogate s = surrogate(unroll, rec, targets);
+                loss = s.loss;
+                entropy = s.entropy;
+                kl = s.approxKl;
+                double[] grad = policy.gradient(unroll, s.dLogits, s.dValues);
+                clip(grad, config.maxGradientNorm());
+                INDArray update = Nd4j.createFromArray(grad).reshape(1, grad.length);
+                adam.applyUpdater(update, step++, epoch);
+                double[] u = update.toDoubleVector();
+                for (int k = 0; k < current.length; k++) {
+                    current[k] -= u[k];
+                }
+                if (!Double.isFinite(loss)) {
+                    throw new IllegalStateException("RL² training diverged at iteration " + iteration
+                            + ": the PPO loss is " + loss);
+                }
+            }
+            double mean = java.util.Arrays.stream(trialReturns).average().orElse(Double.NaN);
+            listener.onIteration(new IterationLog(iteration, mean, loss, entropy, kl, (System.nanoTime() - t0) / 1e9),
+                    current);
+        }
+        return current;
+    }
+
+    /** Per step t and trial i: advantage (normalised), return target and validity mask. */
+    record Targets(double[][] advantages, double[][] returns, double[][] mask) {
+    }
+
+    Targets targets(Rl2Policy.Recording rec) {
+        int steps = rec.steps();
+        int b = rec.actions.get(0).length;
+        double[][] mask = new double[steps][b];
+        int[] episodes = new int[b];
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < b; i++) {
+                mask[t][i] = episodes[i] < config.episodesPerTrial() ? 1.0 : 0.0;
+                if (rec.ended.get(t)[i]) {
+                    episodes[i]++;
+                }
+            }
+        }
+        double[][] adv = new double[steps][b];
+        double[][] ret = new double[steps][b];
+        for (int i = 0; i < b; i++) {
+            double gae = 0;
+            double nextValue = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                if (mask[t][i] == 0) {
+                    continue;
+                }
+                double v = rec.values.get(t)[i];
+                double delta = rec.rewards.get(t)[i] + config.gamma() * nextValue - v;
+                gae = delta + config.gamma() * config.gaeLambda() * gae;
+                adv[t][i] = gae;
+                ret[t][i] = gae + v;
+                nextValue = v;
+            }
+        }
+        double sum = 0;
+        double count = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < b; i++) {
+                sum += adv[t][i] * mask[t][i];
+                count += mask[t][i];
+            }
+        }
+        double mean = sum / count;
+        double ss = 0;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < b; i++) {
+                ss += mask[t][i] * (adv[t][i] - mean) * (adv[t][i] - mean);
+            }
+        }
+        double std = Math.sqrt(ss / count) + 1e-8;
+        for (int t = 0; t < steps; t++) {
+            for (int i = 0; i < b; i++) {
+                adv[t][i] = mask[t][i] * (adv[t][i] - mean) / std;
+            }
+        }
+        return new Targets(adv, ret, mask);
+    }
+
+    record Surrogate(double loss, double entropy, double approxKl, List<INDArray> dLogits,
+                             List<INDArray> dValues) {
+    }
+
+    /**
+     * L = mean over valid steps of −min(ρA, clip(ρ, 1±ε)A) + c_v (V − R)² − c_H H(π), and its derivatives with
+     * respect to every step's logits and value.
+     */
+    Surrogate surrogate(Rl2Policy.Unroll unroll, Rl2Policy.Recording rec, Targets tg) {
+        int steps = rec.steps();
+        int b = rec.actions.get(0).length;
+        int actions = policy.actions();
+        double count = 0;
+        for (double[] m : tg.mask()) {
+            for (double v : m) {
+                count += v;
+            }
+        }
+        double eps = config.clip();
+        double loss = 0;
+        double entropy = 0;
+        double kl = 0;
+        List<INDArray> dLogits = new ArrayList<>(steps);
+        List<INDArray> dValues = new ArrayList<>(steps);
+        for (int t = 0; t < steps; t++) {
+            double[][] logits = unroll.logits().get(t).toDoubleMatrix();
+            double[] values = unroll.values().get(t).reshape(-1).toDoubleVector();
+            double[][] dl = new double[b][actions];
+            double[][] dv = new double[b][1];
+            for (int i = 0; i < b; i++) {
+                double m = tg.mask()[t][i];
+                if (m == 0) {
+                    continue;
+                }
+                double[] logp = logSoftmax(logits[i]);
+                int a = (int) rec.actions.get(t)[i];
+                double ratio = Math.exp(logp[a] - rec.logProbs.get(t)[i]);
+                double adv = tg.advantages()[t][i];
+                double unclipped = ratio * adv;
+                double clipped = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
+                loss -= Math.min(unclipped, clipped) / count;
+                kl += (rec.logProbs.get(t)[i] - logp[a]) / count;
+                double h = 0;
+                for (int k = 0; k < actions; k++) {
+                    h -= Math.exp(logp[k]) * logp[k];
+                }
+                entropy += h / count;
+                loss -= config.entropyCoefficient() * h / count;
+                double valueError = values[i] - tg.returns()[t][i];
+                loss += config.valueCoefficient() * valueError * valueError / count;
+                boolean active = unclipped <= clipped; // the min picks the unclipped term: it carries the gradient
+                for (int k = 0; k < actions; k++) {
+                    double p = Math.exp(logp[k]);
+                    double g = 0;
+                    if (active) {
+                        g -= adv * ratio * ((k == a ? 1 : 0) - p); // ∂(−ρA)/∂z_k
+                    }
+                    g += config.entropyCoefficient() * p * (logp[k] + h); // ∂(−c H)/∂z_k
+                    dl[i][k] = g / count;
+                }
+                dv[i][0] = 2 * config.valueCoefficient() * valueError / count;
+            }
+            dLogits.add(Nd4j.create(dl).castTo(policy.dataType()));
+            dValues.add(Nd4j.create(dv).castTo(policy.dataType()));
+        }
+        return new Surrogate(loss, entropy, kl, dLogits, dValues);
+    }
+
+    private static double[] logSoftmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : z) {
+            sum += Math.exp(v - max);
+        }
+        double log = max + Math.log(sum);
+        double[] out = new double[z.length];
+        for (int k = 0; k < z.length; k++) {
+            out[k] = z[k] - log;
+        }
+        return out;
+    }
+
+    private static void clip(double[] g, double maxNorm) {
+        double n = 0;
+        for (double v : g) {
+            n += v * v;
+        }
+        n = Math.sqrt(n);
+        if (n > maxNorm && n > 0) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] *= maxNorm / n;
+            }
+        }
+    }
+}
