@@ -50,4 +50,20 @@ class Rl2PpoTest {
         }
         assertTrue(worst < 1e-5, "worst relative error " + worst);
     }
+
+    @Test
+    void sameSeedGivesIdenticalTraining() {
+        Rl2Config config = new Rl2Config(4, 3, 8, 5, 6, 0.99, 0.3, 0.2, 2, 3e-3, 0.01, 0.5, 1.0);
+        double[][] runs = new double[2][];
+        List<Double> returns = new java.util.ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            Rl2Policy<BanditTask> policy = new Rl2Policy<>(1, 3, 6, DataType.FLOAT);
+            Rl2Ppo<BanditTask> ppo = new Rl2Ppo<>(config, policy, () -> new BernoulliBanditEnv(3),
+                    new BanditTaskDistribution(3));
+            runs[r] = ppo.train(policy.initialParameters(new SplittableRandom(4)),
+                    (log, theta) -> returns.add(log.meanTrialReturn()));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(runs[0], runs[1]);
+        org.junit.jupiter.api.Assertions.assertEquals(returns.subList(0, 3), returns.subList(3, 6));
+    }
 }
