@@ -24,7 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Parameter layout ({@link #numParams()}): W_x {@code [inputSize, 3H]} (gates r, z, n side by side, row-major),
  * W_h {@code [H, 3H]}, b_x {@code [3H]}, b_h {@code [3H]}.
  */
-public final class GruCore {
+public final class GruCore implements RecurrentCore {
     private final int inputSize;
     private final int hiddenSize;
     private final DataType dataType;
@@ -39,19 +39,28 @@ public final class GruCore {
         this.dataType = dataType;
     }
 
+    @Override
+    public String name() {
+        return "GRU";
+    }
+
+    @Override
     public int inputSize() {
         return inputSize;
     }
 
+    @Override
     public int hiddenSize() {
         return hiddenSize;
     }
 
+    @Override
     public int numParams() {
         return inputSize * 3 * hiddenSize + hiddenSize * 3 * hiddenSize + 6 * hiddenSize;
     }
 
     /** PyTorch's initialisation: every weight and bias U[−1/√H, 1/√H], drawn in layout order. */
+    @Override
     public double[] initialParameters(SplittableRandom rng) {
         double bound = 1.0 / Math.sqrt(hiddenSize);
         double[] p = new double[numParams()];
@@ -182,5 +191,32 @@ public final class GruCore {
         }
         INDArray flat = Nd4j.concat(1, dWx.reshape(1, -1), dWh.reshape(1, -1), dbx, dbh).reshape(-1);
         return new Gradients(flat, carry);
+    }
+
+    @Override
+    public Sequence start(INDArray flat, int batch, boolean keepHistory) {
+        Weights w = weights(flat);
+        return new Sequence() {
+            private final List<Step> steps = new ArrayList<>();
+            private INDArray h = Nd4j.zeros(dataType, batch, hiddenSize);
+
+            @Override
+            public INDArray step(INDArray x) {
+                Step s = GruCore.this.step(w, x, h);
+                if (keepHistory) {
+                    steps.add(s);
+                }
+                h = s.h;
+                return h;
+            }
+
+            @Override
+            public INDArray backward(List<INDArray> dh) {
+                if (!keepHistory) {
+                    throw new IllegalStateException("this sequence was started without history");
+                }
+                return GruCore.this.backward(w, steps, dh).params();
+            }
+        };
     }
 }

@@ -14,40 +14,56 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * RL²'s policy (Duan et al. 2016 §2.2) for discrete actions: a GRU reads, at every step of a trial, the observation,
+ * RL²'s policy (Duan et al. 2016 §2.2) for discrete actions: a recurrent core (GRU as RL², or LSTM) reads, at every step of a trial, the observation,
  * the previous action (one-hot), the previous reward and whether the previous step ended an episode; a linear
  * softmax head gives the action distribution and a linear head the value. The hidden state runs through all the
  * episodes of a trial and starts at zero for each trial.
  *
- * <p>Parameters: the {@link GruCore} block, then W_π {@code [H, A]}, b_π {@code [A]}, W_v {@code [H, 1]}, b_v.
+ * <p>Parameters: the core's block, then W_π {@code [H, A]}, b_π {@code [A]}, W_v {@code [H, 1]}, b_v.
  * As a {@link TrialPolicy} it samples with fixed parameters ({@link #setParameters}) and records what the PPO update
  * needs ({@link #recording()}).
  */
 public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     private final int observationDim;
     private final int actions;
-    private final GruCore gru;
+    private final RecurrentCore gru;
     private final DataType dataType;
     private INDArray params;
-    private GruCore.Weights weights;
+    private INDArray coreParams;
     private Heads heads;
     // trial state
     private int trials;
-    private INDArray hidden;
+    private RecurrentCore.Sequence memory;
     private double[] previousAction;
     private double[] previousReward;
     private boolean[] previousDone;
     private Recording recording = new Recording();
 
+    /** With a GRU core, as RL². */
     public Rl2Policy(int observationDim, int actions, int hiddenSize, DataType dataType) {
+        this(observationDim, actions, new GruCore(inputSize(observationDim, actions), hiddenSize, dataType),
+                dataType);
+    }
+
+    /** With any core whose input size is {@link #inputSize(int, int)}. */
+    public Rl2Policy(int observationDim, int actions, RecurrentCore core, DataType dataType) {
         if (observationDim < 1 || actions < 2) {
             throw new IllegalArgumentException("RL² policy needs observationDim >= 1 and >= 2 actions, got "
                     + observationDim + ", " + actions);
         }
+        if (core.inputSize() != inputSize(observationDim, actions)) {
+            throw new IllegalArgumentException("the core must read " + inputSize(observationDim, actions)
+                    + " inputs (observation, one-hot action, reward, done), it reads " + core.inputSize());
+        }
         this.observationDim = observationDim;
         this.actions = actions;
-        this.gru = new GruCore(observationDim + actions + 2, hiddenSize, dataType);
+        this.gru = core;
         this.dataType = dataType;
+    }
+
+    /** The core's input size: observation, one-hot previous action, previous reward, done flag. */
+    public static int inputSize(int observationDim, int actions) {
+        return observationDim + actions + 2;
     }
 
     public int numParams() {
@@ -58,7 +74,7 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         return actions;
     }
 
-    public GruCore core() {
+    public RecurrentCore core() {
         return gru;
     }
 
@@ -66,7 +82,7 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         return dataType;
     }
 
-    /** GRU as PyTorch initialises it; heads U[−1/√H, 1/√H] as a PyTorch linear layer, the value head's weights too. */
+    /** The core's own initialisation; heads U[−1/√H, 1/√H] as a PyTorch linear layer. */
     public double[] initialParameters(SplittableRandom rng) {
         double[] core = gru.initialParameters(rng);
         double[] p = new double[numParams()];
@@ -103,19 +119,19 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
             throw new IllegalArgumentException("RL² policy has " + numParams() + " parameters, got " + flat.length);
         }
         params = Nd4j.create(flat, new long[] {1, flat.length}, dataType);
-        weights = gru.weights(params.get(all(), interval(0, gru.numParams())));
+        coreParams = params.get(all(), interval(0, gru.numParams()));
         heads = new Heads(params);
     }
 
     @Override
     public String name() {
-        return "RL² (GRU " + gru.hiddenSize() + ")";
+        return "RL² (" + gru.name() + " " + gru.hiddenSize() + ")";
     }
 
     @Override
     public void startTrials(List<T> tasks) {
         trials = tasks.size();
-        hidden = Nd4j.zeros(dataType, trials, gru.hiddenSize());
+        memory = coreParams == null ? null : gru.start(coreParams, trials, false);
         previousAction = new double[trials];
         java.util.Arrays.fill(previousAction, -1);
         previousReward = new double[trials];
@@ -140,12 +156,11 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
 
     @Override
     public void act(double[] observations, SplittableRandom rng, double[] actionsOut) {
-        if (weights == null) {
-            throw new IllegalStateException("set the policy's parameters before acting");
+        if (memory == null) {
+            throw new IllegalStateException("set the policy's parameters before starting trials");
         }
         INDArray x = inputs(observations, previousAction, previousReward, previousDone);
-        GruCore.Step step = gru.step(weights, x, hidden);
-        hidden = step.h;
+        INDArray hidden = memory.step(x);
         INDArray logits = hidden.mmul(heads.wPi).addiRowVector(heads.bPi);
         double[] values = hidden.mmul(heads.wV).addiRowVector(heads.bV).reshape(-1).toDoubleVector();
         double[][] probs = softmaxRows(logits);
@@ -219,20 +234,24 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     }
 
     /** Logits {@code [B, A]}, values {@code [B, 1]} and the GRU steps of a whole recorded sequence at {@code flat}. */
-    public record Unroll(List<GruCore.Step> steps, List<INDArray> logits, List<INDArray> values) {
+    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, List<INDArray> logits,
+                         List<INDArray> values) {
     }
 
     public Unroll unroll(double[] flat, List<INDArray> inputs) {
         setParameters(flat);
         int b = (int) inputs.get(0).size(0);
-        List<GruCore.Step> steps = gru.forward(weights, inputs, Nd4j.zeros(dataType, b, gru.hiddenSize()));
-        List<INDArray> logits = new ArrayList<>(steps.size());
-        List<INDArray> values = new ArrayList<>(steps.size());
-        for (GruCore.Step s : steps) {
-            logits.add(s.h.mmul(heads.wPi).addiRowVector(heads.bPi));
-            values.add(s.h.mmul(heads.wV).addiRowVector(heads.bV));
+        RecurrentCore.Sequence sequence = gru.start(coreParams, b, true);
+        List<INDArray> hidden = new ArrayList<>(inputs.size());
+        List<INDArray> logits = new ArrayList<>(inputs.size());
+        List<INDArray> values = new ArrayList<>(inputs.size());
+        for (INDArray x : inputs) {
+            INDArray h = sequence.step(x);
+            hidden.add(h);
+            logits.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
+            values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
         }
-        return new Unroll(steps, logits, values);
+        return new Unroll(sequence, hidden, logits, values);
     }
 
     /**
@@ -247,15 +266,15 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         INDArray dBV = Nd4j.zeros(dataType, 1, 1);
         List<INDArray> dh = new ArrayList<>(dLogits.size());
         for (int t = 0; t < dLogits.size(); t++) {
-            INDArray hT = unroll.steps().get(t).h;
+            INDArray hT = unroll.hidden().get(t);
             dWPi.addi(hT.transpose().mmul(dLogits.get(t)));
             dBPi.addi(dLogits.get(t).sum(true, 0));
             dWV.addi(hT.transpose().mmul(dValues.get(t)));
             dBV.addi(dValues.get(t).sum(true, 0));
             dh.add(dLogits.get(t).mmul(heads.wPi.transpose()).addi(dValues.get(t).mmul(heads.wV.transpose())));
         }
-        GruCore.Gradients core = gru.backward(weights, unroll.steps(), dh);
-        return Nd4j.concat(1, core.params().reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1), dBV)
+        INDArray core = unroll.sequence().backward(dh);
+        return Nd4j.concat(1, core.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1), dBV)
                 .reshape(-1).toDoubleVector();
     }
 

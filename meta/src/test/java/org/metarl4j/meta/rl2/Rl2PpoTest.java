@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.metarl4j.agents.recurrent.LstmCore;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.envs.bandit.BanditTask;
@@ -16,9 +17,17 @@ class Rl2PpoTest {
 
     /** The PPO loss's gradient through the heads and the GRU matches central differences (double precision). */
     @Test
-    void surrogateGradientMatchesCentralDifferences() {
+    void surrogateGradientMatchesCentralDifferencesWithAGruCore() {
+        check(new Rl2Policy<>(1, 3, 5, DataType.DOUBLE));
+    }
+
+    @Test
+    void surrogateGradientMatchesCentralDifferencesWithAnLstmCore() {
+        check(new Rl2Policy<>(1, 3, new LstmCore(Rl2Policy.inputSize(1, 3), 4, DataType.DOUBLE), DataType.DOUBLE));
+    }
+
+    private static void check(Rl2Policy<BanditTask> policy) {
         Rl2Config config = new Rl2Config(3, 1, 6, 4, 5, 0.9, 0.8, 0.2, 1, 1e-3, 0.05, 0.5, 1e9);
-        Rl2Policy<BanditTask> policy = new Rl2Policy<>(1, 3, 5, DataType.DOUBLE);
         Rl2Ppo<BanditTask> ppo = new Rl2Ppo<>(config, policy, () -> new BernoulliBanditEnv(3),
                 new BanditTaskDistribution(3));
         SplittableRandom rng = new SplittableRandom(5);

@@ -1,0 +1,44 @@
+package org.metarl4j.agents.recurrent;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A recurrent cell in functional form (parameters are a flat vector, never state), batched over B sequences, with
+ * exact backpropagation through time: the memory of RL²-style policies ({@link GruCore}, {@link LstmCore}).
+ */
+public interface RecurrentCore {
+
+    /** "GRU", "LSTM", … */
+    String name();
+
+    int inputSize();
+
+    /** Size of the output h fed to the heads. */
+    int hiddenSize();
+
+    int numParams();
+
+    /** A fresh flat parameter vector (each implementation documents its initialisation). */
+    double[] initialParameters(SplittableRandom rng);
+
+    /**
+     * Starts B sequences from the zero state at parameters {@code flat} ({@code [P]} or {@code [1, P]}).
+     *
+     * @param keepHistory keep what {@link Sequence#backward} needs (off for pure sampling)
+     */
+    Sequence start(INDArray flat, int batch, boolean keepHistory);
+
+    /** B sequences being stepped. */
+    interface Sequence {
+        /** Advances every sequence by one input {@code [B, inputSize]}; returns the output h {@code [B, H]}. */
+        INDArray step(INDArray x);
+
+        /**
+         * Backpropagation through the kept steps: given ∂L/∂h_t for each step's output ({@code [B, H]}, null for
+         * none), the gradient of L with respect to the parameters, {@code [P]}, summed over the batch.
+         */
+        INDArray backward(List<INDArray> dh);
+    }
+}
