@@ -3,6 +3,7 @@ package org.metarl4j.experiments.plots;
 import java.nio.file.Path;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.metarl4j.agents.stats.MeanInterval;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.metarl4j.experiments.run.CsvTable;
@@ -38,17 +39,12 @@ public final class ComparisonPlot {
         List<double[]> values = runs.stream().map(r -> r.column(column)).toList();
         int k = runs.size();
         for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (double[] v : values) {
-                sum += v[i];
+            double[] atIteration = new double[k];
+            for (int r = 0; r < k; r++) {
+                atIteration[r] = values.get(r)[i];
             }
-            double m = sum / k;
-            double ss = 0;
-            for (double[] v : values) {
-                ss += (v[i] - m) * (v[i] - m);
-            }
-            mean[i] = m;
-            band[i] = k > 1 ? 1.96 * Math.sqrt(ss / (k - 1)) / Math.sqrt(k) : 0.0;
+            mean[i] = MeanInterval.mean(atIteration);
+            band[i] = MeanInterval.halfWidth95(atIteration);
         }
         return new double[][] {mean, band};
     }

@@ -3,6 +3,7 @@ package org.metarl4j.experiments.survey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.metarl4j.agents.stats.MeanInterval;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
 import org.metarl4j.envs.VectorEnv;
@@ -46,7 +47,7 @@ public final class EnvSurvey {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 results.add(new SurveyResult(family.name(), family.envId(), policy.name(), tasks.size(),
-                        episodesPerTask, mean(taskReturns), ci95(taskReturns), steps, seconds));
+                        episodesPerTask, MeanInterval.mean(taskReturns), MeanInterval.halfWidth95(taskReturns), steps, seconds));
             }
         }
         return results;
@@ -70,23 +71,5 @@ public final class EnvSurvey {
             }
         }
         return steps;
-    }
-
-    static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    /** 1.96 · sample standard deviation / √n. */
-    static double ci95(double[] x) {
-        double m = mean(x);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return 1.96 * Math.sqrt(ss / (x.length - 1)) / Math.sqrt(x.length);
     }
 }

@@ -1,6 +1,6 @@
 package org.metarl4j.meta.maml;
 
-import java.util.Arrays;
+import org.metarl4j.agents.stats.MeanInterval;
 
 /**
  * Returns on fresh tasks before adaptation (k = 0) and after k = 1 … K inner steps: the mean over tasks of each task's
@@ -33,14 +33,8 @@ public record Evaluation(double[] meanReturn, double[] ci95, int tasks, int epis
         double[] mean = new double[steps];
         double[] ci = new double[steps];
         for (int k = 0; k < steps; k++) {
-            double[] x = perTask[k];
-            double m = Arrays.stream(x).average().orElse(Double.NaN);
-            double ss = 0;
-            for (double v : x) {
-                ss += (v - m) * (v - m);
-            }
-            mean[k] = m;
-            ci[k] = 1.96 * Math.sqrt(ss / (x.length - 1)) / Math.sqrt(x.length);
+            mean[k] = MeanInterval.mean(perTask[k]);
+            ci[k] = MeanInterval.halfWidth95(perTask[k]);
         }
         return new Evaluation(mean, ci, perTask[0].length, episodesPerTask);
     }
