@@ -71,8 +71,15 @@ public final class RunDirectory {
     }
 
     private Path writeAtomically(String file, byte[] bytes) {
-        Path target = path.resolve(file);
-        Path tmp = path.resolve(file + ".tmp");
+        return writeAtomically(path.resolve(file), bytes);
+    }
+
+    /**
+     * Writes {@code bytes} to a temporary sibling and moves it onto {@code target} in one step: a killed process leaves
+     * the old file or the new one, never a torn one.
+     */
+    public static Path writeAtomically(Path target, byte[] bytes) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.metarl4j.experiments.results.RunDirectory;
 
 /**
  * A run's {@code checkpoints/} folder: {@code iter-000012.json} files (written to a temporary name and moved into
@@ -36,10 +36,10 @@ public final class Checkpoints {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(String.format("iter-%06d.json", checkpoint.iteration()));
-            writeAtomically(file, JSON.writeValueAsBytes(checkpoint));
+            RunDirectory.writeAtomically(file, JSON.writeValueAsBytes(checkpoint));
             Optional<Checkpoint> best = read(dir.resolve("best.json"));
             if (best.isEmpty() || checkpoint.score() > best.get().score()) {
-                writeAtomically(dir.resolve("best.json"), Files.readAllBytes(file));
+                RunDirectory.writeAtomically(dir.resolve("best.json"), Files.readAllBytes(file));
             }
             List<Path> all = numbered();
             for (int i = 0; i < all.size() - keep; i++) {
@@ -81,11 +81,5 @@ public final class Checkpoints {
         } catch (IOException e) {
             throw new UncheckedIOException("checkpoint " + file + " is unreadable: " + e.getMessage(), e);
         }
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

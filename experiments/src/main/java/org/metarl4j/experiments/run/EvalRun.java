@@ -1,5 +1,7 @@
 package org.metarl4j.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,15 +9,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
-import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.plots.AdaptationCurvePlot;
 import org.metarl4j.experiments.results.RunDirectory;
@@ -39,11 +38,7 @@ public final class EvalRun {
      * @param which "final" (theta.json), "best" or "latest" (checkpoints)
      */
     public static Result evaluate(Path runDirectory, String which, int tasks, long taskSeed, Progress progress) {
-        Path configFile = runDirectory.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new IllegalArgumentException(runDirectory + " is not a run folder (no config.json)");
-        }
-        ExperimentConfig config = ConfigLoader.read(configFile);
+        ExperimentConfig config = MamlRun.runConfig(runDirectory);
         double[] theta = parameters(runDirectory, which, config);
         Nd4jThreads.configure();
         Evaluation evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)),

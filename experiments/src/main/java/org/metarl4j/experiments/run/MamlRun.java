@@ -63,11 +63,7 @@ public final class MamlRun {
 
     /** Continues the run in {@code runDirectory} from its latest checkpoint (or from the start if it has none). */
     public static Result resume(Path runDirectory, Progress progress, List<String> commandLine) {
-        Path configFile = runDirectory.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new IllegalArgumentException(runDirectory + " is not a run folder (no config.json)");
-        }
-        ExperimentConfig config = ConfigLoader.read(configFile);
+        ExperimentConfig config = runConfig(runDirectory);
         if (Files.exists(runDirectory.resolve("eval.json"))) {
             throw new IllegalArgumentException(runDirectory + " has finished (eval.json exists); nothing to resume");
         }
@@ -76,6 +72,15 @@ public final class MamlRun {
                 Provenance.describe(commandLine));
         Checkpoints checkpoints = new Checkpoints(runDirectory, config.checkpoints().keep());
         return execute(dir, config, checkpoints.latest(), progress);
+    }
+
+    /** The resolved config of the run in {@code runDirectory} (its config.json). */
+    static ExperimentConfig runConfig(Path runDirectory) {
+        Path configFile = runDirectory.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException(runDirectory + " is not a run folder (no config.json)");
+        }
+        return ConfigLoader.read(configFile);
     }
 
     private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,

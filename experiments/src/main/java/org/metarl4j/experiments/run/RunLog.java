@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.metarl4j.experiments.results.RunDirectory;
 
 /**
  * An append-only per-iteration log file (CSV with a header, or JSON lines), flushed after every row so a killed run
@@ -71,10 +71,8 @@ public final class RunLog implements AutoCloseable {
                     kept.add(line);
                 }
             }
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, kept.isEmpty() ? new byte[0]
+            RunDirectory.writeAtomically(file, kept.isEmpty() ? new byte[0]
                     : (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (header != null && kept.isEmpty()) {
                 return create(file, header);
             }

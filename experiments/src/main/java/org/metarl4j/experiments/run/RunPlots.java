@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.plots.AdaptationCurvePlot;
 import org.metarl4j.experiments.results.RunDirectory;
@@ -16,7 +15,7 @@ public final class RunPlots {
     }
 
     public static void redraw(Path runDirectory) {
-        ExperimentConfig config = ConfigLoader.read(runDirectory.resolve("config.json"));
+        ExperimentConfig config = MamlRun.runConfig(runDirectory);
         String label = config.name() + " s" + config.seeds().get(0);
         RunDirectory dir = RunDirectory.open(runDirectory);
         MamlRun.plotLearningCurve(dir, label, config);
