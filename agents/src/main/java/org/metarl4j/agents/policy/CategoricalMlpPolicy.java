@@ -1,7 +1,5 @@
 package org.metarl4j.agents.policy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -118,23 +116,15 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
     }
 
     /** {@link CategoricalMlpPolicy} at given parameters on a batch; caches the forward pass and the softmax. */
-    public final class Evaluation implements PolicyEvaluation {
-        private final MlpTrunk.Forward forward;
-        private final int tasks;
-        private final int samples;
+    public final class Evaluation extends MlpEvaluation {
         private final INDArray oneHot;
         /** softmax(logits) and log softmax(logits), {@code [T, N, K]}. */
         private final INDArray probs;
         private final INDArray logProbs;
         private final INDArray logProb;
-        /** What {@link #hessian} cached, freed with this evaluation. */
-        private final List<MlpTrunk.Backprop> hessianBackprops = new ArrayList<>();
-        private boolean closed;
 
         private Evaluation(MlpTrunk.Forward forward, INDArray oneHot) {
-            this.forward = forward;
-            this.tasks = forward.tasks;
-            this.samples = forward.samples;
+            super(forward);
             this.oneHot = oneHot;
             INDArray logits = forward.output();
             INDArray shifted = logits.sub(logits.max(true, 2));
@@ -143,6 +133,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
             this.probs = e.divi(sum);
             this.logProbs = shifted.subi(Transforms.log(sum, false));
             this.logProb = logProbs.mul(oneHot).sum(2);
+            own(oneHot, probs, logProbs, logProb);
         }
 
         /** softmax(logits), {@code [T, N, numActions]}. */
@@ -197,29 +188,11 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
                 INDArray deltaOut = oneHot.sub(probs).muli(w);
                 MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), deltaOut);
                 MlpTrunk.free(deltaOut);
-                hessianBackprops.add(backprop);
+                own(backprop);
                 return v -> {
                     requireOpen();
                     return hessianVector(w, backprop, v);
                 };
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            forward.release();
-            MlpTrunk.free(oneHot, probs, logProbs, logProb);
-            hessianBackprops.forEach(MlpTrunk.Backprop::release);
-            hessianBackprops.clear();
-        }
-
-        private void requireOpen() {
-            if (closed) {
-                throw new IllegalStateException("this policy evaluation was closed");
             }
         }
 

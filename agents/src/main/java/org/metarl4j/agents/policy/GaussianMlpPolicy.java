@@ -3,8 +3,6 @@ package org.metarl4j.agents.policy;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.random.Sampling;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -108,10 +106,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
     }
 
     /** {@link GaussianMlpPolicy} at given parameters on a batch; caches the forward pass. */
-    public final class Evaluation implements PolicyEvaluation {
-        private final MlpTrunk.Forward forward;
-        private final int tasks;
-        private final int samples;
+    public final class Evaluation extends MlpEvaluation {
         /** μ, {@code [T, N, A]}. */
         private final INDArray mean;
         /** a − μ, {@code [T, N, A]}. */
@@ -121,15 +116,9 @@ public final class GaussianMlpPolicy extends MlpPolicy {
         private final INDArray invVar;
         private final INDArray mask;
         private final INDArray logProb;
-        /** What {@link #hessian} cached, freed with this evaluation. */
-        private final List<INDArray> hessianArrays = new ArrayList<>();
-        private final List<MlpTrunk.Backprop> hessianBackprops = new ArrayList<>();
-        private boolean closed;
 
         private Evaluation(INDArray params, MlpTrunk.Forward forward, INDArray actions) {
-            this.forward = forward;
-            this.tasks = forward.tasks;
-            this.samples = forward.samples;
+            super(forward);
             this.mean = forward.output();
             this.diff = actions.sub(mean);
             int rows = (int) params.size(0);
@@ -151,6 +140,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
             INDArray quad = diff.mul(diff).muli(invVar).sum(2).muli(-0.5);
             INDArray logNorm = logStd.sum(2).addi(actionDim() * HALF_LOG_2PI); // [R, 1]
             this.logProb = quad.subi(logNorm);
+            own(diff, logProb);
         }
 
         /** μ(s), {@code [T, N, actionDim]}. */
@@ -215,32 +205,12 @@ public final class GaussianMlpPolicy extends MlpPolicy {
                 INDArray deltaOut = wInvVar.mul(diff);
                 MlpTrunk.Backprop backprop = trunk.backprop(forward, trunk.derivatives(forward), deltaOut);
                 MlpTrunk.free(deltaOut);
-                hessianArrays.add(wInvVar);
-                hessianBackprops.add(backprop);
+                own(wInvVar);
+                own(backprop);
                 return v -> {
                     requireOpen();
                     return hessianVector(wInvVar, backprop, v);
                 };
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            forward.release();
-            MlpTrunk.free(diff, logProb);
-            hessianArrays.forEach(MlpTrunk::free);
-            hessianBackprops.forEach(MlpTrunk.Backprop::release);
-            hessianArrays.clear();
-            hessianBackprops.clear();
-        }
-
-        private void requireOpen() {
-            if (closed) {
-                throw new IllegalStateException("this policy evaluation was closed");
             }
         }
 
