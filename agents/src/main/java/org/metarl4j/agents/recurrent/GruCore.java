@@ -5,7 +5,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,79 +23,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Parameter layout ({@link #numParams()}): W_x {@code [inputSize, 3H]} (gates r, z, n side by side, row-major),
  * W_h {@code [H, 3H]}, b_x {@code [3H]}, b_h {@code [3H]}.
  */
-public final class GruCore implements RecurrentCore {
-    private final int inputSize;
-    private final int hiddenSize;
-    private final DataType dataType;
+public final class GruCore extends GatedCore {
 
     public GruCore(int inputSize, int hiddenSize, DataType dataType) {
-        if (inputSize < 1 || hiddenSize < 1) {
-            throw new IllegalArgumentException("GRU sizes must be >= 1, got input " + inputSize + ", hidden "
-                    + hiddenSize);
-        }
-        this.inputSize = inputSize;
-        this.hiddenSize = hiddenSize;
-        this.dataType = dataType;
+        super("GRU", 3, inputSize, hiddenSize, dataType);
     }
 
     @Override
     public String name() {
         return "GRU";
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int hiddenSize() {
-        return hiddenSize;
-    }
-
-    @Override
-    public int numParams() {
-        return inputSize * 3 * hiddenSize + hiddenSize * 3 * hiddenSize + 6 * hiddenSize;
-    }
-
-    /** PyTorch's initialisation: every weight and bias U[−1/√H, 1/√H], drawn in layout order. */
-    @Override
-    public double[] initialParameters(SplittableRandom rng) {
-        double bound = 1.0 / Math.sqrt(hiddenSize);
-        double[] p = new double[numParams()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = bound * (2 * rng.nextDouble() - 1);
-        }
-        return p;
-    }
-
-    /** The parameter blocks as views of a {@code [P]} (or {@code [1, P]}) array. */
-    public final class Weights {
-        final INDArray wx;
-        final INDArray wh;
-        final INDArray bx;
-        final INDArray bh;
-
-        Weights(INDArray flat) {
-            INDArray row = flat.reshape(1, numParams());
-            int h3 = 3 * hiddenSize;
-            int o = 0;
-            wx = row.get(all(), interval(o, o + inputSize * h3)).reshape('c', inputSize, h3);
-            o += inputSize * h3;
-            wh = row.get(all(), interval(o, o + hiddenSize * h3)).reshape('c', hiddenSize, h3);
-            o += hiddenSize * h3;
-            bx = row.get(all(), interval(o, o + h3));
-            o += h3;
-            bh = row.get(all(), interval(o, o + h3));
-        }
-    }
-
-    public Weights weights(INDArray flat) {
-        if (flat.length() != numParams()) {
-            throw new IllegalArgumentException("GRU parameters must have " + numParams() + " entries, got "
-                    + flat.length());
-        }
-        return new Weights(flat.castTo(dataType).dup('c'));
     }
 
     /** What one step keeps for backpropagation. */
@@ -125,8 +60,8 @@ public final class GruCore implements RecurrentCore {
     /** One step for a batch: x {@code [B, inputSize]}, h {@code [B, H]}. */
     public Step step(Weights w, INDArray x, INDArray h) {
         int hs = hiddenSize;
-        INDArray gx = x.mmul(w.wx).addiRowVector(w.bx); // [B, 3H]
-        INDArray gh = h.mmul(w.wh).addiRowVector(w.bh);
+        INDArray gx = x.mmul(w.wx()).addiRowVector(w.bx()); // [B, 3H]
+        INDArray gh = h.mmul(w.wh()).addiRowVector(w.bh());
         INDArray r = Transforms.sigmoid(gx.get(all(), interval(0, hs)).add(gh.get(all(), interval(0, hs))), false);
         INDArray z = Transforms.sigmoid(gx.get(all(), interval(hs, 2 * hs)).add(gh.get(all(), interval(hs, 2 * hs))),
                 false);
@@ -187,7 +122,7 @@ public final class GruCore implements RecurrentCore {
             dWh.addi(s.hPrev.transpose().mmul(dgh));
             dbx.addi(dgx.sum(true, 0));
             dbh.addi(dgh.sum(true, 0));
-            carry = dhPrev.addi(dgh.mmul(w.wh.transpose()));
+            carry = dhPrev.addi(dgh.mmul(w.wh().transpose()));
         }
         INDArray flat = Nd4j.concat(1, dWx.reshape(1, -1), dWh.reshape(1, -1), dbx, dbh).reshape(-1);
         return new Gradients(flat, carry);

@@ -5,7 +5,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,70 +20,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Layout: W_x {@code [inputSize, 4H]}, W_h {@code [H, 4H]}, b_x {@code [4H]}, b_h {@code [4H]}; initialisation
  * U[−1/√H, 1/√H] as PyTorch.
  */
-public final class LstmCore implements RecurrentCore {
-    private final int inputSize;
-    private final int hiddenSize;
-    private final DataType dataType;
+public final class LstmCore extends GatedCore {
 
     public LstmCore(int inputSize, int hiddenSize, DataType dataType) {
-        if (inputSize < 1 || hiddenSize < 1) {
-            throw new IllegalArgumentException("LSTM sizes must be >= 1, got input " + inputSize + ", hidden "
-                    + hiddenSize);
-        }
-        this.inputSize = inputSize;
-        this.hiddenSize = hiddenSize;
-        this.dataType = dataType;
+        super("LSTM", 4, inputSize, hiddenSize, dataType);
     }
 
     @Override
     public String name() {
         return "LSTM";
-    }
-
-    @Override
-    public int inputSize() {
-        return inputSize;
-    }
-
-    @Override
-    public int hiddenSize() {
-        return hiddenSize;
-    }
-
-    @Override
-    public int numParams() {
-        return (inputSize + hiddenSize + 2) * 4 * hiddenSize;
-    }
-
-    @Override
-    public double[] initialParameters(SplittableRandom rng) {
-        double bound = 1.0 / Math.sqrt(hiddenSize);
-        double[] p = new double[numParams()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = bound * (2 * rng.nextDouble() - 1);
-        }
-        return p;
-    }
-
-    private record Weights(INDArray wx, INDArray wh, INDArray bx, INDArray bh) {
-    }
-
-    private Weights weights(INDArray flat) {
-        if (flat.length() != numParams()) {
-            throw new IllegalArgumentException("LSTM parameters must have " + numParams() + " entries, got "
-                    + flat.length());
-        }
-        INDArray row = flat.castTo(dataType).dup('c').reshape(1, numParams());
-        int h4 = 4 * hiddenSize;
-        int o = 0;
-        INDArray wx = row.get(all(), interval(o, o + inputSize * h4)).reshape('c', inputSize, h4);
-        o += inputSize * h4;
-        INDArray wh = row.get(all(), interval(o, o + hiddenSize * h4)).reshape('c', hiddenSize, h4);
-        o += hiddenSize * h4;
-        INDArray bx = row.get(all(), interval(o, o + h4));
-        o += h4;
-        INDArray bh = row.get(all(), interval(o, o + h4));
-        return new Weights(wx, wh, bx, bh);
     }
 
     /** One step's values kept for backpropagation. */

@@ -11,7 +11,6 @@ import org.metarl4j.envs.Task;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * RL²'s policy (Duan et al. 2016 §2.2) for discrete actions: a recurrent core (GRU as RL², or LSTM) reads, at every step of a trial, the observation,
@@ -276,12 +275,5 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         INDArray core = unroll.sequence().backward(dh);
         return Nd4j.concat(1, core.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1), dBV)
                 .reshape(-1).toDoubleVector();
-    }
-
-    /** log-softmax of logits, row-wise. */
-    static INDArray logSoftmax(INDArray logits) {
-        INDArray shifted = logits.subColumnVector(logits.max(1));
-        INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
-        return shifted.subiColumnVector(logSum);
     }
 }
