@@ -36,18 +36,23 @@ public final class MamlTrpo implements OuterOptimizer {
         NonFiniteException.requireFinite("surrogate loss", old.loss());
         double[] gradient = NonFiniteException.requireFinite("meta-gradient", objective.gradient(old, query));
         long t1 = System.nanoTime();
+        LossBatch curvatureQuery = subsample(query);
+        boolean subsampled = curvatureQuery != query;
+        MamlObjective.Point curvature = subsampled
+                ? objective.restrictedTo(old, subsample(support), curvatureQuery) : old;
         double[] direction;
         double shs;
-        LossBatch curvatureQuery = subsample(query);
-        if (curvatureQuery == query) {
-            direction = naturalGradient(old, query, gradient);
-            shs = 0.5 * Vectors.dot(direction, objective.fisherVector(old, query, direction, config.cgDamping()));
-        } else {
-            try (MamlObjective.Point curvature = objective.restrictedTo(old, subsample(support), curvatureQuery);
-                 Adaptation subsampled = curvature.adaptation()) {
-                direction = naturalGradient(curvature, curvatureQuery, gradient);
-                shs = 0.5 * Vectors.dot(direction,
-                        objective.fisherVector(curvature, curvatureQuery, direction, config.cgDamping()));
+        try {
+            direction = ConjugateGradient.solve(
+                    v -> objective.fisherVector(curvature, curvatureQuery, v, config.cgDamping()), gradient,
+                    config.cgIterations(), 1e-10);
+            shs = 0.5 * Vectors.dot(direction,
+                    objective.fisherVector(curvature, curvatureQuery, direction, config.cgDamping()));
+        } finally {
+            // the restricted point owns its evaluations; old is closed by the caller
+            if (subsampled) {
+                curvature.close();
+                curvature.adaptation().close();
             }
         }
         if (!(shs > 0) || !Double.isFinite(shs)) {
@@ -68,12 +73,6 @@ public final class MamlTrpo implements OuterOptimizer {
             stepSize *= config.backtrackRatio();
         }
         return new OuterStep(theta.clone(), old.loss(), old.loss(), 0.0, -1, gradientNorm, phases(t0, t1, t2));
-    }
-
-    /** x ≈ (H + λI)⁻¹ g by conjugate gradient, H the KL curvature at {@code point} on {@code query}. */
-    private double[] naturalGradient(MamlObjective.Point point, LossBatch query, double[] gradient) {
-        return ConjugateGradient.solve(v -> objective.fisherVector(point, query, v, config.cgDamping()), gradient,
-                config.cgIterations(), 1e-10);
     }
 
     /** The first round(fraction·E) episodes of each task (at least one). */
