@@ -6,9 +6,12 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.metarl4j.agents.HostCopies;
+import org.metarl4j.agents.ScratchMemory;
 import org.metarl4j.agents.trial.TrialPolicy;
 import org.metarl4j.envs.Task;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -117,9 +120,11 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         if (flat.length != numParams()) {
             throw new IllegalArgumentException("RL² policy has " + numParams() + " parameters, got " + flat.length);
         }
-        params = Nd4j.create(flat, new long[] {1, flat.length}, dataType);
-        coreParams = params.get(all(), interval(0, gru.numParams()));
-        heads = new Heads(params);
+        try (MemoryWorkspace ignored = ScratchMemory.outside()) { // parameters outlive any scratch scope
+            params = Nd4j.create(flat, new long[] {1, flat.length}, dataType);
+            coreParams = params.get(all(), interval(0, gru.numParams()));
+            heads = new Heads(params);
+        }
     }
 
     @Override
@@ -187,7 +192,7 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     }
 
     private static double[][] softmaxRows(INDArray logits) {
-        double[][] z = logits.toDoubleMatrix();
+        double[][] z = HostCopies.rows(logits);
         for (double[] row : z) {
             double max = Double.NEGATIVE_INFINITY;
             for (double v : row) {

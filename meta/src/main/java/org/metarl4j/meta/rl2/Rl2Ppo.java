@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.metarl4j.agents.HostCopies;
+import org.metarl4j.agents.ScratchMemory;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.envs.Env;
 import org.metarl4j.envs.Task;
 import org.metarl4j.envs.TaskDistribution;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -23,6 +26,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * hundred steps).
  */
 public final class Rl2Ppo<T extends Task> {
+    /** One epoch's unroll and backpropagation live in this workspace (nothing of it outlives the epoch). */
+    private static final String EPOCH_WORKSPACE = "metarl4j-rl2-epoch";
     private final Rl2Config config;
     private final Rl2Policy<T> policy;
     private final TrialRunner<T> runner;
@@ -64,12 +69,15 @@ public final class Rl2Ppo<T extends Task> {
             double entropy = Double.NaN;
             double kl = Double.NaN;
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                Rl2Policy.Unroll unroll = policy.unroll(current, rec.inputs);
-                Surrogate s = surrogate(unroll, rec, targets);
-                loss = s.loss;
-                entropy = s.entropy;
-                kl = s.approxKl;
-                double[] grad = policy.gradient(unroll, s.dLogits, s.dValues);
+                double[] grad;
+                try (MemoryWorkspace scratch = ScratchMemory.open(EPOCH_WORKSPACE)) {
+                    Rl2Policy.Unroll unroll = policy.unroll(current, rec.inputs);
+                    Surrogate s = surrogate(unroll, rec, targets);
+                    loss = s.loss;
+                    entropy = s.entropy;
+                    kl = s.approxKl;
+                    grad = policy.gradient(unroll, s.dLogits, s.dValues);
+                }
                 clip(grad, config.maxGradientNorm());
                 INDArray update = Nd4j.createFromArray(grad).reshape(1, grad.length);
                 adam.applyUpdater(update, step++, epoch);
@@ -172,7 +180,7 @@ public final class Rl2Ppo<T extends Task> {
         List<INDArray> dLogits = new ArrayList<>(steps);
         List<INDArray> dValues = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
-            double[][] logits = unroll.logits().get(t).toDoubleMatrix();
+            double[][] logits = HostCopies.rows(unroll.logits().get(t));
             double[] values = unroll.values().get(t).reshape(-1).toDoubleVector();
             double[][] dl = new double[b][actions];
             double[][] dv = new double[b][1];
@@ -209,8 +217,8 @@ public final class Rl2Ppo<T extends Task> {
                 }
                 dv[i][0] = 2 * config.valueCoefficient() * valueError / count;
             }
-            dLogits.add(Nd4j.create(dl).castTo(policy.dataType()));
-            dValues.add(Nd4j.create(dv).castTo(policy.dataType()));
+            dLogits.add(HostCopies.matrix(dl, policy.dataType()));
+            dValues.add(HostCopies.matrix(dv, policy.dataType()));
         }
         return new Surrogate(loss, entropy, kl, dLogits, dValues);
     }
