@@ -16,23 +16,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * RL²'s policy (Duan et al. 2016 §2.2) for discrete actions: a recurrent core (GRU as RL², or LSTM) reads, at every step of a trial, the observation,
- * the previous action (one-hot), the previous reward and whether the previous step ended an episode; a linear
- * softmax head gives the action distribution and a linear head the value. The hidden state runs through all the
- * episodes of a trial and starts at zero for each trial.
+ * RL²'s policy (Duan et al. 2016 §2.2): a recurrent core (GRU as RL², LSTM, or any {@link RecurrentCore}) reads, at
+ * every step of a trial, the observation, the previous action (one-hot for discrete actions, the sampled vector for
+ * continuous ones), the previous reward and whether the previous step ended an episode; a linear layer feeds the
+ * {@link ActionHead} (softmax, or diagonal Gaussian with a learned state-independent log-std) and a linear value head
+ * gives V. The hidden state runs through all the episodes of a trial and starts at zero for each trial.
  *
- * <p>Parameters: the core's block, then W_π {@code [H, A]}, b_π {@code [A]}, W_v {@code [H, 1]}, b_v.
- * As a {@link TrialPolicy} it samples with fixed parameters ({@link #setParameters}) and records what the PPO update
- * needs ({@link #recording()}).
+ * <p>Parameters: the core's block, then W_π {@code [H, outputs]}, b_π {@code [outputs]}, W_v {@code [H, 1]}, b_v,
+ * then the head's extra parameters (the log-std). As a {@link TrialPolicy} it samples with fixed parameters
+ * ({@link #setParameters}) and records what the PPO update needs ({@link #recording()}).
  */
 public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     private final int observationDim;
-    private final int actions;
-    private final RecurrentCore gru;
+    private final ActionHead head;
+    private final RecurrentCore core;
     private final DataType dataType;
     private INDArray params;
     private INDArray coreParams;
     private Heads heads;
+    private double[] extra;
     // trial state
     private int trials;
     private RecurrentCore.Sequence memory;
@@ -41,62 +43,74 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     private boolean[] previousDone;
     private Recording recording = new Recording();
 
-    /** With a GRU core, as RL². */
+    /** Discrete actions with a GRU core, as RL². */
     public Rl2Policy(int observationDim, int actions, int hiddenSize, DataType dataType) {
-        this(observationDim, actions, new GruCore(inputSize(observationDim, actions), hiddenSize, dataType),
-                dataType);
+        this(observationDim, new CategoricalHead(actions),
+                new GruCore(inputSize(observationDim, actions), hiddenSize, dataType), dataType);
     }
 
-    /** With any core whose input size is {@link #inputSize(int, int)}. */
+    /** Discrete actions with any core whose input size is {@link #inputSize(int, int)}. */
     public Rl2Policy(int observationDim, int actions, RecurrentCore core, DataType dataType) {
-        if (observationDim < 1 || actions < 2) {
-            throw new IllegalArgumentException("RL² policy needs observationDim >= 1 and >= 2 actions, got "
-                    + observationDim + ", " + actions);
+        this(observationDim, new CategoricalHead(actions), core, dataType);
+    }
+
+    /** Any head, with a core whose input size is {@link #inputSize(int, ActionHead)}. */
+    public Rl2Policy(int observationDim, ActionHead head, RecurrentCore core, DataType dataType) {
+        if (observationDim < 1) {
+            throw new IllegalArgumentException("RL² policy needs observationDim >= 1, got " + observationDim);
         }
-        if (core.inputSize() != inputSize(observationDim, actions)) {
-            throw new IllegalArgumentException("the core must read " + inputSize(observationDim, actions)
-                    + " inputs (observation, one-hot action, reward, done), it reads " + core.inputSize());
+        if (core.inputSize() != inputSize(observationDim, head)) {
+            throw new IllegalArgumentException("the core must read " + inputSize(observationDim, head)
+                    + " inputs (observation, previous action, reward, done), it reads " + core.inputSize());
         }
         this.observationDim = observationDim;
-        this.actions = actions;
-        this.gru = core;
+        this.head = head;
+        this.core = core;
         this.dataType = dataType;
     }
 
-    /** The core's input size: observation, one-hot previous action, previous reward, done flag. */
+    /** The core's input size for discrete actions: observation, one-hot previous action, previous reward, done. */
     public static int inputSize(int observationDim, int actions) {
-        return observationDim + actions + 2;
+        return inputSize(observationDim, new CategoricalHead(actions));
+    }
+
+    /** The core's input size: observation, encoded previous action, previous reward, done flag. */
+    public static int inputSize(int observationDim, ActionHead head) {
+        return observationDim + head.encodedActionSize() + 2;
     }
 
     public int numParams() {
-        return gru.numParams() + gru.hiddenSize() * (actions + 1) + actions + 1;
+        return core.numParams() + core.hiddenSize() * (head.outputs() + 1) + head.outputs() + 1
+                + head.extraParameters();
     }
 
-    public int actions() {
-        return actions;
+    public ActionHead head() {
+        return head;
     }
 
     public RecurrentCore core() {
-        return gru;
+        return core;
     }
 
     public DataType dataType() {
         return dataType;
     }
 
-    /** The core's own initialisation; heads U[−1/√H, 1/√H] as a PyTorch linear layer. */
+    /** The core's own initialisation; linear heads U[−1/√H, 1/√H] as a PyTorch linear layer; the head's extras. */
     public double[] initialParameters(SplittableRandom rng) {
-        double[] core = gru.initialParameters(rng);
+        double[] coreInit = core.initialParameters(rng);
         double[] p = new double[numParams()];
-        System.arraycopy(core, 0, p, 0, core.length);
-        double bound = 1.0 / Math.sqrt(gru.hiddenSize());
-        for (int i = core.length; i < p.length; i++) {
+        System.arraycopy(coreInit, 0, p, 0, coreInit.length);
+        double bound = 1.0 / Math.sqrt(core.hiddenSize());
+        int extraStart = p.length - head.extraParameters();
+        for (int i = coreInit.length; i < extraStart; i++) {
             p[i] = bound * (2 * rng.nextDouble() - 1);
         }
+        System.arraycopy(head.initialExtraParameters(), 0, p, extraStart, head.extraParameters());
         return p;
     }
 
-    /** The linear heads as views of the flat parameters. */
+    /** The linear layers as views of the flat parameters. */
     final class Heads {
         final INDArray wPi;
         final INDArray bPi;
@@ -104,12 +118,13 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         final INDArray bV;
 
         Heads(INDArray row) {
-            int h = gru.hiddenSize();
-            int o = gru.numParams();
-            wPi = row.get(all(), interval(o, o + h * actions)).reshape('c', h, actions);
-            o += h * actions;
-            bPi = row.get(all(), interval(o, o + actions));
-            o += actions;
+            int h = core.hiddenSize();
+            int outputs = head.outputs();
+            int o = core.numParams();
+            wPi = row.get(all(), interval(o, o + h * outputs)).reshape('c', h, outputs);
+            o += h * outputs;
+            bPi = row.get(all(), interval(o, o + outputs));
+            o += outputs;
             wV = row.get(all(), interval(o, o + h)).reshape('c', h, 1);
             o += h;
             bV = row.get(all(), interval(o, o + 1));
@@ -122,38 +137,45 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         }
         try (MemoryWorkspace ignored = ScratchMemory.outside()) { // parameters outlive any scratch scope
             params = Nd4j.create(flat, new long[] {1, flat.length}, dataType);
-            coreParams = params.get(all(), interval(0, gru.numParams()));
+            coreParams = params.get(all(), interval(0, core.numParams()));
             heads = new Heads(params);
         }
+        extra = java.util.Arrays.copyOfRange(flat, flat.length - head.extraParameters(), flat.length);
+    }
+
+    /** The head's extra parameters (the log-std) at the latest {@link #setParameters}. */
+    public double[] extraParameters() {
+        return extra.clone();
     }
 
     @Override
     public String name() {
-        return "RL² (" + gru.name() + " " + gru.hiddenSize() + ")";
+        return "RL² (" + core.name() + " " + core.hiddenSize() + ")";
     }
 
     @Override
     public void startTrials(List<T> tasks) {
         trials = tasks.size();
-        memory = coreParams == null ? null : gru.start(coreParams, trials, false);
-        previousAction = new double[trials];
-        java.util.Arrays.fill(previousAction, -1);
+        memory = coreParams == null ? null : core.start(coreParams, trials, false);
+        previousAction = null;
         previousReward = new double[trials];
         previousDone = new boolean[trials];
         recording = new Recording();
     }
 
-    /** x = [observation, one-hot previous action, previous reward, previous done] for each trial. */
+    /** x = [observation, encoded previous action, previous reward, previous done] for each trial. */
     INDArray inputs(double[] observations, double[] prevAction, double[] prevReward, boolean[] prevDone) {
-        int in = gru.inputSize();
+        int in = core.inputSize();
+        int actionDim = head.actionDim();
+        int encoded = head.encodedActionSize();
         double[] x = new double[trials * in];
         for (int i = 0; i < trials; i++) {
             System.arraycopy(observations, i * observationDim, x, i * in, observationDim);
-            if (prevAction[i] >= 0) {
-                x[i * in + observationDim + (int) prevAction[i]] = 1.0;
+            if (prevAction != null) {
+                head.encodeAction(prevAction, i * actionDim, x, i * in + observationDim);
             }
-            x[i * in + observationDim + actions] = prevReward[i];
-            x[i * in + observationDim + actions + 1] = prevDone[i] ? 1.0 : 0.0;
+            x[i * in + observationDim + encoded] = prevReward[i];
+            x[i * in + observationDim + encoded + 1] = prevDone[i] ? 1.0 : 0.0;
         }
         return Nd4j.create(x, new long[] {trials, in}, dataType);
     }
@@ -165,49 +187,23 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         }
         INDArray x = inputs(observations, previousAction, previousReward, previousDone);
         INDArray hidden = memory.step(x);
-        INDArray logits = hidden.mmul(heads.wPi).addiRowVector(heads.bPi);
+        double[][] outputs = HostCopies.rows(hidden.mmul(heads.wPi).addiRowVector(heads.bPi));
         double[] values = hidden.mmul(heads.wV).addiRowVector(heads.bV).reshape(-1).toDoubleVector();
-        double[][] probs = softmaxRows(logits);
         double[] logProbs = new double[trials];
+        int actionDim = head.actionDim();
         for (int i = 0; i < trials; i++) {
-            double u = rng.nextDouble();
-            int a = 0;
-            double cumulative = probs[i][0];
-            while (u >= cumulative && a < actions - 1) {
-                cumulative += probs[i][++a];
-            }
-            actionsOut[i] = a;
-            logProbs[i] = Math.log(Math.max(probs[i][a], 1e-300));
+            logProbs[i] = head.sample(outputs[i], extra, rng, actionsOut, i * actionDim);
         }
-        recording.add(x, actionsOut.clone(), logProbs, values);
+        recording.add(x, java.util.Arrays.copyOf(actionsOut, trials * actionDim), logProbs, values);
     }
 
     @Override
     public void observe(double[] actionsTaken, double[] rewards, boolean[] episodeEnded) {
-        System.arraycopy(actionsTaken, 0, previousAction, 0, trials);
+        previousAction = java.util.Arrays.copyOf(actionsTaken, trials * head.actionDim());
         System.arraycopy(rewards, 0, previousReward, 0, trials);
         System.arraycopy(episodeEnded, 0, previousDone, 0, trials);
         recording.rewards.add(rewards.clone());
         recording.ended.add(episodeEnded.clone());
-    }
-
-    private static double[][] softmaxRows(INDArray logits) {
-        double[][] z = HostCopies.rows(logits);
-        for (double[] row : z) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : row) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < row.length; k++) {
-                row[k] = Math.exp(row[k] - max);
-                sum += row[k];
-            }
-            for (int k = 0; k < row.length; k++) {
-                row[k] /= sum;
-            }
-        }
-        return z;
     }
 
     /** What the latest trials recorded, step by step: inputs, actions, their log-probabilities, values, rewards. */
@@ -218,6 +214,7 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     /** One batch of trials as sampled. */
     public static final class Recording {
         public final List<INDArray> inputs = new ArrayList<>();
+        /** Per step, row-major {@code [trials][actionDim]}. */
         public final List<double[]> actions = new ArrayList<>();
         public final List<double[]> logProbs = new ArrayList<>();
         public final List<double[]> values = new ArrayList<>();
@@ -237,48 +234,60 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         }
     }
 
-    /** Logits {@code [B, A]}, values {@code [B, 1]} and the GRU steps of a whole recorded sequence at {@code flat}. */
-    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, List<INDArray> logits,
-                         List<INDArray> values) {
+    /**
+     * The head's outputs {@code [B, outputs]} (logits or means), values {@code [B, 1]} and the core's steps of a
+     * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}.
+     */
+    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, List<INDArray> outputs,
+                         List<INDArray> values, double[] extra) {
     }
 
     public Unroll unroll(double[] flat, List<INDArray> inputs) {
         setParameters(flat);
         int b = (int) inputs.get(0).size(0);
-        RecurrentCore.Sequence sequence = gru.start(coreParams, b, true);
+        RecurrentCore.Sequence sequence = core.start(coreParams, b, true);
         List<INDArray> hidden = new ArrayList<>(inputs.size());
-        List<INDArray> logits = new ArrayList<>(inputs.size());
+        List<INDArray> outputs = new ArrayList<>(inputs.size());
         List<INDArray> values = new ArrayList<>(inputs.size());
         for (INDArray x : inputs) {
             INDArray h = sequence.step(x);
             hidden.add(h);
-            logits.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
+            outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
             values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
         }
-        return new Unroll(sequence, hidden, logits, values);
+        return new Unroll(sequence, hidden, outputs, values, extra.clone());
     }
 
     /**
-     * The gradient of a loss given its derivatives with respect to every step's logits and values
-     * ({@code [B, A]} and {@code [B, 1]}), through the heads and the GRU (backpropagation through time).
+     * The gradient of a loss given its derivatives with respect to every step's head outputs and values
+     * ({@code [B, outputs]} and {@code [B, 1]}) and to the head's extra parameters, through the linear layers and the
+     * core (backpropagation through time).
      */
-    public double[] gradient(Unroll unroll, List<INDArray> dLogits, List<INDArray> dValues) {
-        int h = gru.hiddenSize();
-        INDArray dWPi = Nd4j.zeros(dataType, h, actions);
-        INDArray dBPi = Nd4j.zeros(dataType, 1, actions);
+    public double[] gradient(Unroll unroll, List<INDArray> dOutputs, List<INDArray> dValues, double[] dExtra) {
+        if (dExtra.length != head.extraParameters()) {
+            throw new IllegalArgumentException("expected " + head.extraParameters() + " extra derivatives, got "
+                    + dExtra.length);
+        }
+        int h = core.hiddenSize();
+        int outputs = head.outputs();
+        INDArray dWPi = Nd4j.zeros(dataType, h, outputs);
+        INDArray dBPi = Nd4j.zeros(dataType, 1, outputs);
         INDArray dWV = Nd4j.zeros(dataType, h, 1);
         INDArray dBV = Nd4j.zeros(dataType, 1, 1);
-        List<INDArray> dh = new ArrayList<>(dLogits.size());
-        for (int t = 0; t < dLogits.size(); t++) {
+        List<INDArray> dh = new ArrayList<>(dOutputs.size());
+        for (int t = 0; t < dOutputs.size(); t++) {
             INDArray hT = unroll.hidden().get(t);
-            dWPi.addi(hT.transpose().mmul(dLogits.get(t)));
-            dBPi.addi(dLogits.get(t).sum(true, 0));
+            dWPi.addi(hT.transpose().mmul(dOutputs.get(t)));
+            dBPi.addi(dOutputs.get(t).sum(true, 0));
             dWV.addi(hT.transpose().mmul(dValues.get(t)));
             dBV.addi(dValues.get(t).sum(true, 0));
-            dh.add(dLogits.get(t).mmul(heads.wPi.transpose()).addi(dValues.get(t).mmul(heads.wV.transpose())));
+            dh.add(dOutputs.get(t).mmul(heads.wPi.transpose()).addi(dValues.get(t).mmul(heads.wV.transpose())));
         }
-        INDArray core = unroll.sequence().backward(dh);
-        return Nd4j.concat(1, core.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1), dBV)
-                .reshape(-1).toDoubleVector();
+        INDArray coreGradient = unroll.sequence().backward(dh);
+        double[] linear = Nd4j.concat(1, coreGradient.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1),
+                dBV).reshape(-1).toDoubleVector();
+        double[] all = java.util.Arrays.copyOf(linear, numParams());
+        System.arraycopy(dExtra, 0, all, linear.length, dExtra.length);
+        return all;
     }
 }

@@ -22,11 +22,27 @@ public final class TrialRunner<T extends Task> {
 
     /** The total reward of each trial, one trial per task. */
     public double[] run(TrialPolicy<T> policy, List<T> tasks, int episodesPerTrial, SplittableRandom rng) {
+        double[][] episodes = episodeReturns(policy, tasks, episodesPerTrial, rng);
+        double[] totals = new double[episodes.length];
+        for (int i = 0; i < totals.length; i++) {
+            for (double r : episodes[i]) {
+                totals[i] += r;
+            }
+        }
+        return totals;
+    }
+
+    /**
+     * The return of each episode of each trial, {@code [trial][episode]}: how the policy's return grows from the
+     * first episode to the last measures what it adapts inside a trial.
+     */
+    public double[][] episodeReturns(TrialPolicy<T> policy, List<T> tasks, int episodesPerTrial,
+                                     SplittableRandom rng) {
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("a trial needs at least one episode, got " + episodesPerTrial);
         }
         int n = tasks.size();
-        double[] totals = new double[n];
+        double[][] returns = new double[n][episodesPerTrial];
         try (VectorEnv<T> envs = VectorEnv.of(envFactory, tasks, VectorEnv.AutoReset.SAME_STEP)) {
             int actionDim = envs.actionDim();
             double[] actions = new double[n * actionDim];
@@ -46,7 +62,7 @@ public final class TrialRunner<T extends Task> {
                     if (episodes[i] >= episodesPerTrial) {
                         continue;
                     }
-                    totals[i] += rewards[i];
+                    returns[i][episodes[i]] += rewards[i];
                     if (envs.terminated(i) || envs.truncated(i)) {
                         ended[i] = true;
                         if (++episodes[i] == episodesPerTrial) {
@@ -58,7 +74,7 @@ public final class TrialRunner<T extends Task> {
                 obs = envs.observations();
             }
         }
-        return totals;
+        return returns;
     }
 
     /** Mean total reward per trial over {@code count} fresh tasks with a normal 95% interval, in chunks of 100. */
@@ -66,12 +82,12 @@ public final class TrialRunner<T extends Task> {
                                int episodesPerTrial, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<T> tasks = distribution.sample(count, rng.split());
-        double[] all = new double[count];
+        double[][] all = new double[count][];
         for (int start = 0; start < count; start += 100) {
             List<T> chunk = tasks.subList(start, Math.min(count, start + 100));
-            double[] totals = run(policy, chunk, episodesPerTrial, rng.split());
-            System.arraycopy(totals, 0, all, start, totals.length);
+            double[][] returns = episodeReturns(policy, chunk, episodesPerTrial, rng.split());
+            System.arraycopy(returns, 0, all, start, returns.length);
         }
-        return TrialScore.of(policy.name(), episodesPerTrial, all);
+        return TrialScore.of(policy.name(), all);
     }
 }

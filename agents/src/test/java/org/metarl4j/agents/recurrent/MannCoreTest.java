@@ -310,7 +310,7 @@ class MannCoreTest {
             cLogits.add(random(rng, DataType.DOUBLE, B, actions));
             cValues.add(random(rng, DataType.DOUBLE, B, 1));
         }
-        double[] analytic = policy.gradient(policy.unroll(theta, xs), cLogits, cValues);
+        double[] analytic = policy.gradient(policy.unroll(theta, xs), cLogits, cValues, new double[0]);
         String masks = reference(Arrays.copyOf(theta, core.numParams()), xs, true, in).masks();
         double h = FD_STEP;
         double worst = 0;
@@ -337,7 +337,7 @@ class MannCoreTest {
         Rl2Policy.Unroll u = policy.unroll(theta, xs);
         double l = 0;
         for (int t = 0; t < xs.size(); t++) {
-            l += u.logits().get(t).mul(cLogits.get(t)).sumNumber().doubleValue()
+            l += u.outputs().get(t).mul(cLogits.get(t)).sumNumber().doubleValue()
                     + u.values().get(t).mul(cValues.get(t)).sumNumber().doubleValue();
         }
         return l;

@@ -61,12 +61,16 @@ class TrialBaselinesTest {
         List<TabularMdpTask> tasks = distribution.sample(400, new SplittableRandom(8));
         TrialRunner<TabularMdpTask> runner = new TrialRunner<>(() -> new TabularMdpEnv(10, 5));
         int episodes = 5;
-        double[] totals = runner.run(TabularBaselines.valueIterationOracle(10), tasks, episodes,
+        double[][] returns = runner.episodeReturns(TabularBaselines.valueIterationOracle(10), tasks, episodes,
                 new SplittableRandom(9));
         double expected = tasks.stream().mapToDouble(t -> episodes * ValueIteration.optimalValue(t, 10)).average()
                 .orElseThrow();
-        TrialScore score = TrialScore.of("vi", episodes, totals);
+        TrialScore score = TrialScore.of("vi", returns);
         assertEquals(expected, score.mean(), 1.5 * score.ci95(), "±" + score.ci95()); // ≈ 3 standard errors
+        // the oracle knows the MDP from the start: every episode earns the optimal value in expectation
+        for (double episodeMean : score.episodeMeans()) {
+            assertEquals(expected / episodes, episodeMean, 3.0, java.util.Arrays.toString(score.episodeMeans()));
+        }
         double random = mean(runner.run(TabularBaselines.random(5), tasks, episodes, new SplittableRandom(10)));
         assertTrue(random < score.mean() - 40, "random " + random + " vs oracle " + score.mean());
     }

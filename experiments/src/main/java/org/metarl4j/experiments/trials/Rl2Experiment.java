@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.metarl4j.agents.Nd4jThreads;
+import org.metarl4j.agents.recurrent.GruCore;
+import org.metarl4j.agents.recurrent.LstmCore;
+import org.metarl4j.agents.recurrent.MannCore;
+import org.metarl4j.agents.recurrent.RecurrentCore;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.agents.trial.TrialScore;
@@ -36,7 +40,8 @@ public final class Rl2Experiment {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: Rl2Experiment bandit <n> <k> [iterations] | tabular <n> [iterations]");
+            System.err.println("usage: Rl2Experiment bandit <n> <k> [iterations [gru|lstm|mann]]"
+                    + " | tabular <n> [iterations [gru|lstm|mann]]");
             System.exit(2);
         }
         Nd4jThreads.configure();
@@ -44,12 +49,14 @@ public final class Rl2Experiment {
             int n = Integer.parseInt(args[1]);
             int k = Integer.parseInt(args[2]);
             Rl2Config config = withIterations(Rl2Config.defaults(n), args.length > 3 ? Integer.parseInt(args[3]) : 500);
-            run("rl2-bandit-n" + n + "-k" + k, config, 1, k, () -> new BernoulliBanditEnv(k),
+            String core = args.length > 4 ? args[4] : "gru";
+            run("rl2-" + core + "-bandit-n" + n + "-k" + k, config, core, 1, k, () -> new BernoulliBanditEnv(k),
                     new BanditTaskDistribution(k), Path.of("results"), System.out);
         } else {
             int n = Integer.parseInt(args[1]);
             Rl2Config config = withIterations(Rl2Config.defaults(n), args.length > 2 ? Integer.parseInt(args[2]) : 500);
-            run("rl2-tabular-n" + n, config, 10, 5, () -> new TabularMdpEnv(10, 5),
+            String core = args.length > 3 ? args[3] : "gru";
+            run("rl2-" + core + "-tabular-n" + n, config, core, 10, 5, () -> new TabularMdpEnv(10, 5),
                     new TabularMdpTaskDistribution(10, 5), Path.of("results"), System.out);
         }
     }
@@ -60,12 +67,20 @@ public final class Rl2Experiment {
                 c.maxGradientNorm());
     }
 
-    public static <T extends Task> TrialScore run(String name, Rl2Config config, int observationDim, int actions,
+    public static <T extends Task> TrialScore run(String name, Rl2Config config, String core, int observationDim,
+                                                  int actions,
                                                   Supplier<? extends Env<T>> envs, TaskDistribution<T> tasks,
                                                   Path root, PrintStream out) {
         RunDirectory dir = RunDirectory.create(root, name, config.seed());
         dir.writeJson("config.json", config);
-        Rl2Policy<T> policy = new Rl2Policy<>(observationDim, actions, config.hiddenSize(), DataType.FLOAT);
+        int in = Rl2Policy.inputSize(observationDim, actions);
+        RecurrentCore memory = switch (core) {
+            case "gru" -> new GruCore(in, config.hiddenSize(), DataType.FLOAT);
+            case "lstm" -> new LstmCore(in, config.hiddenSize(), DataType.FLOAT);
+            case "mann" -> new MannCore(in, DataType.FLOAT);
+            default -> throw new IllegalArgumentException("core must be gru, lstm or mann, got " + core);
+        };
+        Rl2Policy<T> policy = new Rl2Policy<>(observationDim, actions, memory, DataType.FLOAT);
         Rl2Ppo<T> ppo = new Rl2Ppo<>(config, policy, envs, tasks);
         double[] theta;
         try (RunLog csv = RunLog.create(dir.resolve("progress.csv"),
@@ -85,8 +100,9 @@ public final class Rl2Experiment {
         TrialScore score = new TrialRunner<T>(envs).evaluate(policy, tasks, 1000, config.episodesPerTrial(),
                 config.seed() + 1_000_003L);
         dir.writeJson("eval.json", score);
-        out.printf(Locale.ROOT, "[%s] 1000 fresh tasks: total reward per trial %.2f ± %.2f; results %s%n", name,
-                score.mean(), score.ci95(), dir.path().toAbsolutePath());
+        out.printf(Locale.ROOT, "[%s] 1000 fresh tasks: total reward per trial %.2f ± %.2f (per episode %s); results %s%n",
+                name, score.mean(), score.ci95(), java.util.Arrays.toString(score.episodeMeans()),
+                dir.path().toAbsolutePath());
         return score;
     }
 }

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.metarl4j.agents.HostCopies;
 import org.metarl4j.agents.ScratchMemory;
+import org.metarl4j.agents.recurrent.ActionHead;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.envs.Env;
@@ -76,7 +77,7 @@ public final class Rl2Ppo<T extends Task> {
                     loss = s.loss;
                     entropy = s.entropy;
                     kl = s.approxKl;
-                    grad = policy.gradient(unroll, s.dLogits, s.dValues);
+                    grad = policy.gradient(unroll, s.dOutputs, s.dValues, s.dExtra);
                 }
                 clip(grad, config.maxGradientNorm());
                 INDArray update = Nd4j.createFromArray(grad).reshape(1, grad.length);
@@ -103,7 +104,7 @@ public final class Rl2Ppo<T extends Task> {
 
     Targets targets(Rl2Policy.Recording rec) {
         int steps = rec.steps();
-        int b = rec.actions.get(0).length;
+        int b = rec.logProbs.get(0).length;
         double[][] mask = new double[steps][b];
         int[] episodes = new int[b];
         for (int t = 0; t < steps; t++) {
@@ -155,18 +156,18 @@ public final class Rl2Ppo<T extends Task> {
         return new Targets(adv, ret, mask);
     }
 
-    record Surrogate(double loss, double entropy, double approxKl, List<INDArray> dLogits,
-                             List<INDArray> dValues) {
+    record Surrogate(double loss, double entropy, double approxKl, List<INDArray> dOutputs,
+                     List<INDArray> dValues, double[] dExtra) {
     }
 
     /**
      * L = mean over valid steps of −min(ρA, clip(ρ, 1±ε)A) + c_v (V − R)² − c_H H(π), and its derivatives with
-     * respect to every step's logits and value.
+     * respect to every step's head outputs and value and to the head's extra parameters (the Gaussian log-std).
      */
     Surrogate surrogate(Rl2Policy.Unroll unroll, Rl2Policy.Recording rec, Targets tg) {
+        ActionHead head = policy.head();
         int steps = rec.steps();
-        int b = rec.actions.get(0).length;
-        int actions = policy.actions();
+        int b = rec.logProbs.get(0).length;
         double count = 0;
         for (double[] m : tg.mask()) {
             for (double v : m) {
@@ -174,70 +175,48 @@ public final class Rl2Ppo<T extends Task> {
             }
         }
         double eps = config.clip();
+        double cH = config.entropyCoefficient();
         double loss = 0;
         double entropy = 0;
         double kl = 0;
-        List<INDArray> dLogits = new ArrayList<>(steps);
+        double[] dExtra = new double[head.extraParameters()];
+        List<INDArray> dOutputs = new ArrayList<>(steps);
         List<INDArray> dValues = new ArrayList<>(steps);
         for (int t = 0; t < steps; t++) {
-            double[][] logits = HostCopies.rows(unroll.logits().get(t));
+            double[][] outputs = HostCopies.rows(unroll.outputs().get(t));
             double[] values = unroll.values().get(t).reshape(-1).toDoubleVector();
-            double[][] dl = new double[b][actions];
+            double[][] dOut = new double[b][head.outputs()];
             double[][] dv = new double[b][1];
             for (int i = 0; i < b; i++) {
-                double m = tg.mask()[t][i];
-                if (m == 0) {
+                if (tg.mask()[t][i] == 0) {
                     continue;
                 }
-                double[] logp = logSoftmax(logits[i]);
-                int a = (int) rec.actions.get(t)[i];
-                double ratio = Math.exp(logp[a] - rec.logProbs.get(t)[i]);
+                ActionHead.Terms terms = head.evaluate(outputs[i], unroll.extra(), rec.actions.get(t),
+                        i * head.actionDim());
+                double oldLogProb = rec.logProbs.get(t)[i];
+                double ratio = Math.exp(terms.logProb() - oldLogProb);
                 double adv = tg.advantages()[t][i];
                 double unclipped = ratio * adv;
                 double clipped = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
-                loss -= Math.min(unclipped, clipped) / count;
-                kl += (rec.logProbs.get(t)[i] - logp[a]) / count;
-                double h = 0;
-                for (int k = 0; k < actions; k++) {
-                    h -= Math.exp(logp[k]) * logp[k];
-                }
-                entropy += h / count;
-                loss -= config.entropyCoefficient() * h / count;
                 double valueError = values[i] - tg.returns()[t][i];
-                loss += config.valueCoefficient() * valueError * valueError / count;
-                boolean active = unclipped <= clipped; // the min picks the unclipped term: it carries the gradient
-                for (int k = 0; k < actions; k++) {
-                    double p = Math.exp(logp[k]);
-                    double g = 0;
-                    if (active) {
-                        g -= adv * ratio * ((k == a ? 1 : 0) - p); // ∂(−ρA)/∂z_k
-                    }
-                    g += config.entropyCoefficient() * p * (logp[k] + h); // ∂(−c H)/∂z_k
-                    dl[i][k] = g / count;
+                loss += (-Math.min(unclipped, clipped) - cH * terms.entropy()
+                        + config.valueCoefficient() * valueError * valueError) / count;
+                kl += (oldLogProb - terms.logProb()) / count;
+                entropy += terms.entropy() / count;
+                // the min picks the unclipped term exactly when it carries the gradient: ∂(−ρA) = −ρA ∂log π
+                double dLogProb = unclipped <= clipped ? -adv * ratio : 0.0;
+                for (int k = 0; k < dOut[i].length; k++) {
+                    dOut[i][k] = (dLogProb * terms.dLogProbDOutput()[k] - cH * terms.dEntropyDOutput()[k]) / count;
+                }
+                for (int k = 0; k < dExtra.length; k++) {
+                    dExtra[k] += (dLogProb * terms.dLogProbDExtra()[k] - cH * terms.dEntropyDExtra()[k]) / count;
                 }
                 dv[i][0] = 2 * config.valueCoefficient() * valueError / count;
             }
-            dLogits.add(HostCopies.matrix(dl, policy.dataType()));
+            dOutputs.add(HostCopies.matrix(dOut, policy.dataType()));
             dValues.add(HostCopies.matrix(dv, policy.dataType()));
         }
-        return new Surrogate(loss, entropy, kl, dLogits, dValues);
-    }
-
-    private static double[] logSoftmax(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (double v : z) {
-            sum += Math.exp(v - max);
-        }
-        double log = max + Math.log(sum);
-        double[] out = new double[z.length];
-        for (int k = 0; k < z.length; k++) {
-            out[k] = z[k] - log;
-        }
-        return out;
+        return new Surrogate(loss, entropy, kl, dOutputs, dValues, dExtra);
     }
 
     private static void clip(double[] g, double maxNorm) {

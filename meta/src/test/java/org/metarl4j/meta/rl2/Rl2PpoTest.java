@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import org.metarl4j.agents.recurrent.GaussianHead;
+import org.metarl4j.agents.recurrent.GruCore;
 import org.metarl4j.agents.recurrent.LstmCore;
+import org.metarl4j.agents.recurrent.MannCore;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.agents.trial.TrialRunner;
+import org.metarl4j.envs.Env;
+import org.metarl4j.envs.Task;
+import org.metarl4j.envs.TaskDistribution;
 import org.metarl4j.envs.bandit.BanditTask;
 import org.metarl4j.envs.bandit.BanditTaskDistribution;
 import org.metarl4j.envs.bandit.BernoulliBanditEnv;
+import org.metarl4j.envs.navigation.Navigation2DEnv;
+import org.metarl4j.envs.navigation.NavigationTask;
+import org.metarl4j.envs.navigation.NavigationTaskDistribution;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class Rl2PpoTest {
@@ -18,23 +28,40 @@ class Rl2PpoTest {
     /** The PPO loss's gradient through the heads and the GRU matches central differences (double precision). */
     @Test
     void surrogateGradientMatchesCentralDifferencesWithAGruCore() {
-        check(new Rl2Policy<>(1, 3, 5, DataType.DOUBLE));
+        check(new Rl2Policy<>(1, 3, 5, DataType.DOUBLE), () -> new BernoulliBanditEnv(3),
+                new BanditTaskDistribution(3));
     }
 
     @Test
     void surrogateGradientMatchesCentralDifferencesWithAnLstmCore() {
-        check(new Rl2Policy<>(1, 3, new LstmCore(Rl2Policy.inputSize(1, 3), 4, DataType.DOUBLE), DataType.DOUBLE));
+        check(new Rl2Policy<>(1, 3, new LstmCore(Rl2Policy.inputSize(1, 3), 4, DataType.DOUBLE), DataType.DOUBLE),
+                () -> new BernoulliBanditEnv(3), new BanditTaskDistribution(3));
     }
 
-    private static void check(Rl2Policy<BanditTask> policy) {
+    @Test
+    void surrogateGradientMatchesCentralDifferencesWithAMemoryAugmentedCore() {
+        check(new Rl2Policy<>(1, 3, new MannCore(Rl2Policy.inputSize(1, 3), 4, 5, 3, 2, 0.95, DataType.DOUBLE),
+                DataType.DOUBLE), () -> new BernoulliBanditEnv(3), new BanditTaskDistribution(3));
+    }
+
+    /** Continuous actions: the Gaussian head's mean and its log-std parameters, on short 2D-navigation episodes. */
+    @Test
+    void surrogateGradientMatchesCentralDifferencesWithAGaussianHead() {
+        GaussianHead head = new GaussianHead(2);
+        Rl2Policy<NavigationTask> policy = new Rl2Policy<>(2, head,
+                new GruCore(Rl2Policy.inputSize(2, head), 4, DataType.DOUBLE), DataType.DOUBLE);
+        check(policy, () -> new Navigation2DEnv(new NavigationTask(0, 0), 3), NavigationTaskDistribution.standard());
+    }
+
+    private static <T extends Task> void check(Rl2Policy<T> policy, Supplier<? extends Env<T>> envs,
+                                               TaskDistribution<T> distribution) {
         Rl2Config config = new Rl2Config(3, 1, 6, 4, 5, 0.9, 0.8, 0.2, 1, 1e-3, 0.05, 0.5, 1e9);
-        Rl2Ppo<BanditTask> ppo = new Rl2Ppo<>(config, policy, () -> new BernoulliBanditEnv(3),
-                new BanditTaskDistribution(3));
+        Rl2Ppo<T> ppo = new Rl2Ppo<>(config, policy, envs, distribution);
         SplittableRandom rng = new SplittableRandom(5);
         double[] theta = policy.initialParameters(rng);
-        List<BanditTask> tasks = new BanditTaskDistribution(3).sample(6, rng.split());
+        List<T> tasks = distribution.sample(6, rng.split());
         policy.setParameters(theta);
-        new TrialRunner<BanditTask>(() -> new BernoulliBanditEnv(3)).run(policy, tasks, 4, rng.split());
+        new TrialRunner<T>(envs).run(policy, tasks, 4, rng.split());
         Rl2Policy.Recording rec = policy.recording();
         Rl2Ppo.Targets targets = ppo.targets(rec);
         // away from θ_old so the ratios differ from 1 (still inside the clip range)
@@ -44,7 +71,7 @@ class Rl2PpoTest {
         }
         Rl2Policy.Unroll unroll = policy.unroll(moved, rec.inputs);
         Rl2Ppo.Surrogate s = ppo.surrogate(unroll, rec, targets);
-        double[] analytic = policy.gradient(unroll, s.dLogits(), s.dValues());
+        double[] analytic = policy.gradient(unroll, s.dOutputs(), s.dValues(), s.dExtra());
         double h = 1e-6;
         double worst = 0;
         for (int k = 0; k < moved.length; k++) {
