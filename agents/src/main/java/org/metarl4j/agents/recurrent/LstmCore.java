@@ -32,11 +32,12 @@ public final class LstmCore extends GatedCore {
     }
 
     /** One step's values kept for backpropagation. */
-    private record Step(INDArray x, INDArray hPrev, INDArray cPrev, INDArray i, INDArray f, INDArray g, INDArray o,
+    record Step(INDArray x, INDArray hPrev, INDArray cPrev, INDArray i, INDArray f, INDArray g, INDArray o,
                         INDArray tanhC, INDArray h, INDArray c) {
     }
 
-    private Step step(Weights w, INDArray x, INDArray h, INDArray c) {
+    /** One step for a batch: x {@code [B, inputSize]}, h and c {@code [B, H]}. */
+    Step step(Weights w, INDArray x, INDArray h, INDArray c) {
         int hs = hiddenSize;
         INDArray gates = x.mmul(w.wx()).addiRowVector(w.bx()).addi(h.mmul(w.wh()).addiRowVector(w.bh()));
         INDArray i = Transforms.sigmoid(gates.get(all(), interval(0, hs)), true);
@@ -78,6 +79,26 @@ public final class LstmCore extends GatedCore {
         };
     }
 
+    /**
+     * One step backwards: given ∂L/∂h' and ∂L/∂c' (null for none), the derivatives with respect to the gate
+     * pre-activations {@code [B, 4H]} (the weight gradients are xᵀ·dGates and hᵀ·dGates) and to the previous h and c.
+     */
+    record StepGradient(INDArray dGates, INDArray dhPrev, INDArray dcPrev) {
+    }
+
+    StepGradient backward(Weights w, Step s, INDArray dh, INDArray dcNext) {
+        INDArray dc = dh.mul(s.o()).muli(s.tanhC().mul(s.tanhC()).rsubi(1.0));
+        if (dcNext != null) {
+            dc.addi(dcNext);
+        }
+        INDArray di = dc.mul(s.g()).muli(s.i().mul(s.i().rsub(1.0)));
+        INDArray df = dc.mul(s.cPrev()).muli(s.f().mul(s.f().rsub(1.0)));
+        INDArray dg = dc.mul(s.i()).muli(s.g().mul(s.g()).rsubi(1.0));
+        INDArray dO = dh.mul(s.tanhC()).muli(s.o().mul(s.o().rsub(1.0)));
+        INDArray dGates = Nd4j.hstack(di, df, dg, dO);
+        return new StepGradient(dGates, dGates.mmul(w.wh().transpose()), dc.muli(s.f()));
+    }
+
     private INDArray backward(Weights w, List<Step> steps, List<INDArray> dh) {
         INDArray dWx = Nd4j.zeros(dataType, inputSize, 4 * hiddenSize);
         INDArray dWh = Nd4j.zeros(dataType, hiddenSize, 4 * hiddenSize);
@@ -90,21 +111,12 @@ public final class LstmCore extends GatedCore {
             if (hCarry != null) {
                 gh.addi(hCarry);
             }
-            INDArray dOut = gh.mul(s.tanhC());
-            INDArray dc = gh.mul(s.o()).muli(s.tanhC().mul(s.tanhC()).rsubi(1.0));
-            if (cCarry != null) {
-                dc.addi(cCarry);
-            }
-            INDArray di = dc.mul(s.g()).muli(s.i().mul(s.i().rsub(1.0)));
-            INDArray df = dc.mul(s.cPrev()).muli(s.f().mul(s.f().rsub(1.0)));
-            INDArray dg = dc.mul(s.i()).muli(s.g().mul(s.g()).rsubi(1.0));
-            INDArray dO = dOut.muli(s.o().mul(s.o().rsub(1.0)));
-            INDArray dGates = Nd4j.hstack(di, df, dg, dO);
-            dWx.addi(s.x().transpose().mmul(dGates));
-            dWh.addi(s.hPrev().transpose().mmul(dGates));
-            db.addi(dGates.sum(true, 0));
-            hCarry = dGates.mmul(w.wh().transpose());
-            cCarry = dc.muli(s.f());
+            StepGradient g = backward(w, s, gh, cCarry);
+            dWx.addi(s.x().transpose().mmul(g.dGates()));
+            dWh.addi(s.hPrev().transpose().mmul(g.dGates()));
+            db.addi(g.dGates().sum(true, 0));
+            hCarry = g.dhPrev();
+            cCarry = g.dcPrev();
         }
         // b_x and b_h enter identically: the same gradient for both
         return Nd4j.concat(1, dWx.reshape(1, -1), dWh.reshape(1, -1), db, db.dup()).reshape(-1);

@@ -70,10 +70,7 @@ public final class MannCore implements RecurrentCore {
     private final int heads;
     private final double usageDecay;
     private final DataType dataType;
-    /**
-     * The controller block's sizes, layout and weights; its step is written out here because backpropagation needs
-     * the gradient with respect to its input (the reads r_{t−1}), which {@link LstmCore} does not return.
-     */
+    /** The controller: its layout, weights, step and one-step backward (the reads' gradient comes from dGates). */
     private final LstmCore controller;
 
     /** With the defaults for RL² (see the class comment). */
@@ -177,11 +174,6 @@ public final class MannCore implements RecurrentCore {
                          INDArray usage, LeastUsedSlots leastUsed) {
     }
 
-    /** The controller LSTM's values at one step (xc = [x, r_{t−1}]). */
-    private record Controller(INDArray xc, INDArray i, INDArray f, INDArray g, INDArray o, INDArray tanhC,
-                              INDArray h, INDArray c) {
-    }
-
     /**
      * The memory access's values at one step: keys {@code [B, R, W]}, gates {@code [B, R]}, write weights
      * {@code [B, R, N]}, memory {@code [B, N, W]}, norms ‖k‖ {@code [B, R, 1]} and ‖M(i)‖ {@code [B, 1, N]}, the
@@ -192,7 +184,7 @@ public final class MannCore implements RecurrentCore {
     }
 
     /** One step: the state it started from, its values, the state it ends in. */
-    private record Step(State before, Controller controller, Access access, State after) {
+    private record Step(State before, LstmCore.Step controller, Access access, State after) {
     }
 
     private State initialState(int batch) {
@@ -201,18 +193,6 @@ public final class MannCore implements RecurrentCore {
                 Nd4j.zeros(dataType, batch, heads * width),
                 Nd4j.valueArrayOf(new long[] {batch, slots, width}, INITIAL_MEMORY, dataType),
                 Nd4j.zeros(dataType, batch, heads, slots), usage, LeastUsedSlots.of(usage, heads, dataType));
-    }
-
-    private Controller controllerStep(GatedCore.Weights w, INDArray xc, INDArray h, INDArray c) {
-        int hs = controllerSize;
-        INDArray gates = xc.mmul(w.wx()).addiRowVector(w.bx()).addi(h.mmul(w.wh()).addiRowVector(w.bh()));
-        INDArray i = Transforms.sigmoid(gates.get(all(), interval(0, hs)), true);
-        INDArray f = Transforms.sigmoid(gates.get(all(), interval(hs, 2 * hs)), true);
-        INDArray g = Transforms.tanh(gates.get(all(), interval(2 * hs, 3 * hs)), true);
-        INDArray o = Transforms.sigmoid(gates.get(all(), interval(3 * hs, 4 * hs)), true);
-        INDArray cNew = f.mul(c).addi(i.mul(g));
-        INDArray tanhC = Transforms.tanh(cNew, true);
-        return new Controller(xc, i, f, g, o, tanhC, o.mul(tanhC), cNew);
     }
 
     private Access access(Weights w, INDArray h, State s) {
@@ -234,7 +214,7 @@ public final class MannCore implements RecurrentCore {
     }
 
     private Step step(Weights w, INDArray x, State s) {
-        Controller ctl = controllerStep(w.lstm(), Nd4j.hstack(x, s.reads()), s.h(), s.c());
+        LstmCore.Step ctl = controller.step(w.lstm(), Nd4j.hstack(x, s.reads()), s.h(), s.c()); // xc = [x, r_{t−1}]
         Access a = access(w, ctl.h(), s);
         int b = (int) x.size(0);
         INDArray reads = Nd4j.matmul(a.readWeights(), a.memory()).reshape('c', b, heads * width);
@@ -290,7 +270,7 @@ public final class MannCore implements RecurrentCore {
         for (int t = steps.size() - 1; t >= 0; t--) {
             Step st = steps.get(t);
             State s = st.before();
-            Controller ctl = st.controller();
+            LstmCore.Step ctl = st.controller();
             Access a = st.access();
             int b = (int) ctl.h().size(0);
             INDArray out = dOut.get(t) == null ? Nd4j.zeros(dataType, b, hiddenSize()) : dOut.get(t);
@@ -336,22 +316,14 @@ public final class MannCore implements RecurrentCore {
             dWa.addi(ctl.h().transpose().mmul(dza));
             dba.addi(dza.sum(true, 0));
             dh.addi(dzk.mmul(w.wk().transpose())).addi(dza.mmul(w.wa().transpose()));
-            // the controller LSTM, as LstmCore
-            INDArray dc = dh.mul(ctl.o()).muli(ctl.tanhC().mul(ctl.tanhC()).rsubi(1.0));
-            if (cCarry != null) {
-                dc.addi(cCarry);
-            }
-            INDArray di = dc.mul(ctl.g()).muli(ctl.i().mul(ctl.i().rsub(1.0)));
-            INDArray df = dc.mul(s.c()).muli(ctl.f().mul(ctl.f().rsub(1.0)));
-            INDArray dg = dc.mul(ctl.i()).muli(ctl.g().mul(ctl.g()).rsubi(1.0));
-            INDArray dO = dh.mul(ctl.tanhC()).muli(ctl.o().mul(ctl.o().rsub(1.0)));
-            INDArray dLstm = Nd4j.hstack(di, df, dg, dO);
-            dWx.addi(ctl.xc().transpose().mmul(dLstm));
-            dWh.addi(s.h().transpose().mmul(dLstm));
-            db.addi(dLstm.sum(true, 0));
-            hCarry = dLstm.mmul(w.lstm().wh().transpose());
-            cCarry = dc.muli(ctl.f());
-            readsCarry = dLstm.mmul(w.lstm().wx().transpose()).get(all(), interval(inputSize, inputSize + keys));
+            // the controller LSTM
+            LstmCore.StepGradient g = controller.backward(w.lstm(), ctl, dh, cCarry);
+            dWx.addi(ctl.x().transpose().mmul(g.dGates()));
+            dWh.addi(s.h().transpose().mmul(g.dGates()));
+            db.addi(g.dGates().sum(true, 0));
+            hCarry = g.dhPrev();
+            cCarry = g.dcPrev();
+            readsCarry = g.dGates().mmul(w.lstm().wx().transpose()).get(all(), interval(inputSize, inputSize + keys));
         }
         // b_x and b_h enter identically: the same gradient for both
         return Nd4j.concat(1, dWx.reshape(1, -1), dWh.reshape(1, -1), db, db.dup(), dWk.reshape(1, -1), dbk,
