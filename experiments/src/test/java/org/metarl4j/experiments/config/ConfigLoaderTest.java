@@ -92,7 +92,7 @@ class ConfigLoaderTest {
                 Arguments.of("base: maml-navigation2d\nseeds: []\n", "seeds must list at least one seed"),
                 Arguments.of("base: maml-navigation2d\nevaluation:\n  every: -1\n", "evaluation.every must be >= 0"),
                 Arguments.of("base: maml-navigation2d\ncheckpoints:\n  keep: 0\n", "checkpoints.keep must be >= 1"),
-                Arguments.of("base: maml-navigation2d\nagent: snail\n", "agent must be one of [maml], got 'snail'"),
+                Arguments.of("base: maml-navigation2d\nagent: snail\n", "agent must be one of [maml, rl2], got 'snail'"),
                 Arguments.of("base: maml-navigation2d\nname: My Run\n", "name must be lower-case letters"),
                 Arguments.of("base: nope\n", "base must name a preset"),
                 Arguments.of("name: x\nagent: maml\nseeds: [1]\n", "missing key 'maml'"),
