@@ -38,7 +38,7 @@ public final class EvalRun {
      * @param which "final" (theta.json), "best" or "latest" (checkpoints)
      */
     public static Result evaluate(Path runDirectory, String which, int tasks, long taskSeed, Progress progress) {
-        ExperimentConfig config = MamlRun.runConfig(runDirectory);
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
         double[] theta = parameters(runDirectory, which, config);
         Nd4jThreads.configure();
         Evaluation evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)),

@@ -15,7 +15,7 @@ public final class RunPlots {
     }
 
     public static void redraw(Path runDirectory) {
-        ExperimentConfig config = MamlRun.runConfig(runDirectory);
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
         String label = config.name() + " s" + config.seeds().get(0);
         RunDirectory dir = RunDirectory.open(runDirectory);
         MamlRun.plotLearningCurve(dir, label, config);
