@@ -17,7 +17,7 @@ import org.metarl4j.experiments.plots.ComparisonPlot;
 import org.metarl4j.experiments.results.RunDirectory;
 
 /**
- * Runs an experiment: one run per seed ({@link MamlRun}), one after the
+ * Runs an experiment: one run per seed ({@link MamlRun} or {@link Rl2Run}, by the config's agent), one after the
  * other, and with two seeds or more a comparison folder {@code <root>/<name>/<date-time>-seeds-<seeds>/} with the
  * mean learning curve and its 95% band over the seeds ({@code comparison.png/svg}, {@code comparison.csv}) and
  * {@code summary.json} (each seed's final evaluation and the mean of its headline numbers). The experiment classes
@@ -33,6 +33,7 @@ public final class ExperimentRunner {
         for (long seed : config.seeds()) {
             ExperimentConfig single = config.withSeeds(List.of(seed));
             results.add(switch (config.agent()) {
+                case ExperimentConfig.RL2 -> Rl2Run.start(single, root, progress, commandLine);
                 case ExperimentConfig.MAML -> MamlRun.start(single, root, progress, commandLine);
                 default -> throw new IllegalArgumentException("no runner for agent '" + config.agent() + "'");
             });
@@ -72,6 +73,7 @@ public final class ExperimentRunner {
     public static SeedResult resume(Path runDirectory, Progress progress, List<String> commandLine) {
         ExperimentConfig config = RunSession.runConfig(runDirectory);
         return switch (config.agent()) {
+            case ExperimentConfig.RL2 -> Rl2Run.resume(runDirectory, progress, commandLine);
             case ExperimentConfig.MAML -> MamlRun.resume(runDirectory, progress, commandLine);
             default -> throw new IllegalArgumentException("no runner for agent '" + config.agent() + "'");
         };
