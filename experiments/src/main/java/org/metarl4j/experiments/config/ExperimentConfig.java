@@ -89,11 +89,6 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
         }
     }
 
-    /** The training iterations of this experiment's agent. */
-    public int iterations() {
-        return agent.equals(RL2) ? rl2.iterations() : maml.iterations();
-    }
-
     /** This experiment's MAML settings for one of its seeds. */
     public MamlConfig mamlForSeed(long seed) {
         return maml.withSeed(seed);

@@ -24,12 +24,12 @@ public final class ComparisonPlot {
     }
 
     /** MAML runs. */
-    public static final Kind MAML = new Kind("meta-iteration", "mean episode return (mean over runs, 95% band)", List.of(
-            new Series("return_before", "before adaptation", "before"),
-            new Series("return_after", "after adaptation", "after")));
+    public static final Kind MAML = new Kind("meta-iteration", "mean episode return (mean over runs, 95% band)",
+            List.of(new Series("return_before", "before adaptation", "before"),
+                    new Series("return_after", "after adaptation", "after")));
     /** RL² runs. */
-    public static final Kind RL2 = new Kind("PPO iteration", "total reward per trial (mean over runs, 95% band)", List.of(
-            new Series("mean_trial_return", "batch trials", "trial_return")));
+    public static final Kind RL2 = new Kind("PPO iteration", "total reward per trial (mean over runs, 95% band)",
+            List.of(new Series("mean_trial_return", "batch trials", "trial_return")));
 
     private ComparisonPlot() {
     }

@@ -15,6 +15,9 @@ public interface SeedResult {
     /** The final evaluation's headline numbers by summary.json key, e.g. {@code meanAfter}: averaged over seeds. */
     Map<String, Double> headline();
 
-    /** One line for the means over seeds of {@link #headline()}'s numbers, e.g. "before -39.00, after 1 step -15.10". */
+    /**
+     * One line for the means over seeds of {@link #headline()}'s numbers, e.g. "before -39.00, after 1 step
+     * -15.10".
+     */
     String describe(Map<String, Double> means);
 }

@@ -82,7 +82,8 @@ class Rl2ConfigTest {
                         "key 'rl2' does not apply to agent: maml (its settings go under 'maml')"),
                 Arguments.of(rl2 + "maml:\n  iterations: 3\n",
                         "key 'maml' does not apply to agent: rl2 (its settings go under 'rl2')"),
-                Arguments.of(rl2 + "rl2:\n  core: mann\n", "rl2.core: 'mann' is not a valid choice; allowed: gru, lstm"),
+                Arguments.of(rl2 + "rl2:\n  core: mann\n",
+                        "rl2.core: 'mann' is not a valid choice; allowed: gru, lstm"),
                 Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, clip, "
                         + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
                         + "hiddenSize, iterations, learningRate, maxGradientNorm, trialsPerBatch, valueCoefficient"),
@@ -91,7 +92,8 @@ class Rl2ConfigTest {
                         + "rl2, seeds"),
                 Arguments.of(rl2 + "rl2:\n  family: cartpol\n", "rl2.family must be one of [navigation2d"),
                 Arguments.of(rl2 + "rl2:\n  family: pendulum\n", "rl2.family 'pendulum' has continuous actions; "
-                        + "the RL² policy is categorical: use one of [bernoulli-bandit, tabular-mdp, cartpole, acrobot]"),
+                        + "the RL² policy is categorical: use one of [bernoulli-bandit, tabular-mdp, cartpole, "
+                        + "acrobot]"),
                 Arguments.of("base: rl2-tabular-n10\nrl2:\n  arms: 10\n",
                         "rl2.arms applies to bernoulli-bandit only; leave it at 5 for tabular-mdp, got 10"),
                 Arguments.of(rl2 + "rl2:\n  arms: 1\n", "rl2.arms must be >= 2, got 1"),
