@@ -2,6 +2,7 @@ package org.metarl4j.envs;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.metarl4j.envs.bandit.BanditTask;
 import org.metarl4j.envs.bandit.BanditTaskDistribution;
 import org.metarl4j.envs.bandit.BernoulliBanditEnv;
 import org.metarl4j.envs.classic.AcrobotEnv;
@@ -27,8 +28,7 @@ public final class EnvFamilies {
     private static final List<EnvFamily<?>> ALL = List.of(
             new EnvFamily<>("navigation2d", Navigation2DEnv::new, NavigationTaskDistribution.standard(),
                     "MAML (Finn et al. 2017) §5.3; pytorch-maml-rl navigation.py"),
-            new EnvFamily<>("bernoulli-bandit", () -> new BernoulliBanditEnv(DEFAULT_ARMS),
-                    new BanditTaskDistribution(DEFAULT_ARMS), "RL² (Duan et al. 2016) §3.1; pytorch-maml-rl bandit.py"),
+            bernoulliBandit(DEFAULT_ARMS),
             new EnvFamily<>("tabular-mdp", () -> new TabularMdpEnv(10, 5), TabularMdpTaskDistribution.standard(),
                     "RL² (Duan et al. 2016) §3.2; pytorch-maml-rl mdp.py"),
             new EnvFamily<>("cartpole", CartPoleEnv::new, CartPoleTaskDistribution.standard(),
@@ -47,6 +47,15 @@ public final class EnvFamilies {
 
     public static List<EnvFamily<?>> all() {
         return ALL;
+    }
+
+    /**
+     * The {@code bernoulli-bandit} family with {@code arms} arms (RL² Table 1 uses k = 5, 10, 50; the registry holds
+     * k = {@value #DEFAULT_ARMS}): same name, env and task distribution for another k.
+     */
+    public static EnvFamily<BanditTask> bernoulliBandit(int arms) {
+        return new EnvFamily<>("bernoulli-bandit", () -> new BernoulliBanditEnv(arms),
+                new BanditTaskDistribution(arms), "RL² (Duan et al. 2016) §3.1; pytorch-maml-rl bandit.py");
     }
 
     /** The registered family names, in registry order. */

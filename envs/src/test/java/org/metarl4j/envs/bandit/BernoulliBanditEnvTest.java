@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.metarl4j.envs.EnvFamilies;
+import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Step;
 import org.metarl4j.envs.Task;
 import org.metarl4j.envs.Tasks;
@@ -138,5 +140,16 @@ class BernoulliBanditEnvTest {
         BanditTask task = new BanditTaskDistribution(4).sample(new SplittableRandom(2));
         Task back = Tasks.fromJson(Tasks.toJson(task));
         assertEquals(task, back);
+    }
+
+    @Test
+    void theFamilyCanBeBuiltForAnyNumberOfArms() {
+        EnvFamily<BanditTask> family = EnvFamilies.bernoulliBandit(10);
+        assertEquals("bernoulli-bandit", family.name());
+        assertEquals(10, family.tasks().sample(new SplittableRandom(1)).armProbabilities().length);
+        assertEquals(new Discrete(10), family.envFactory().get().actionSpace());
+        assertEquals(new Discrete(EnvFamilies.DEFAULT_ARMS),
+                EnvFamilies.byName("bernoulli-bandit").envFactory().get().actionSpace());
+        assertThrows(IllegalArgumentException.class, () -> EnvFamilies.bernoulliBandit(0));
     }
 }

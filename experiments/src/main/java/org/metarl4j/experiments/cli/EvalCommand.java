@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Evaluates a run's meta-parameters on fresh tasks (returns before and after each adaptation",
-            "step, 95% intervals); writes eval-<date-time>.json and an adaptation curve into the run folder."})
+        description = {"Evaluates a run's parameters on fresh tasks, 95% intervals, and writes eval-<date-time>.json",
+            "into the run folder. MAML: returns before and after each adaptation step, and an adaptation curve.",
+            "RL²: total reward per trial beside the classic baselines on the same tasks and the paper's figure."})
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The run folder.")

@@ -1,9 +1,12 @@
 package org.metarl4j.experiments.cli;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.config.Presets;
+import org.metarl4j.experiments.config.Rl2Core;
 import picocli.CommandLine.Command;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -16,11 +19,12 @@ final class ListCommand implements Runnable {
         for (String preset : Presets.NAMES) {
             System.out.printf("  %-24s %s%n", preset, Presets.description(preset));
         }
-        System.out.println("Task families (maml.family):");
+        System.out.println("Task families (maml.family, rl2.family):");
         for (EnvFamily<?> family : EnvFamilies.all()) {
             System.out.printf("  %-24s %-26s %s%n", family.name(), family.envId(), family.reference());
         }
         System.out.println("Agents (agent): " + String.join(", ", ExperimentConfig.AGENTS)
-                + "; MAML outer optimisers (maml.outer): trpo, ppo, reptile");
+                + "; MAML outer optimisers (maml.outer): trpo, ppo, reptile; RL² cores (rl2.core): "
+                + Arrays.stream(Rl2Core.values()).map(Rl2Core::toString).collect(Collectors.joining(", ")));
     }
 }

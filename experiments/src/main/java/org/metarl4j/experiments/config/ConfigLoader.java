@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.metarl4j.meta.maml.MamlConfig;
 
 /**
  * Reads an {@link ExperimentConfig} from a preset name or a YAML/JSON file, applies {@code key=value} overrides and
@@ -41,6 +42,8 @@ public final class ConfigLoader {
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern MISSING = Pattern.compile("Missing (?:required )?creator property '([^']+)'");
     private static final Pattern NULL = Pattern.compile("Null value for creator property '([^']+)'");
+    /** Each agent's settings section, named after the agent. */
+    private static final List<String> SECTIONS = ExperimentConfig.AGENTS;
 
     private ConfigLoader() {
     }
@@ -98,7 +101,7 @@ public final class ConfigLoader {
 
     /**
      * The config as indented JSON (what runs write to {@code config.json}); {@code maml.seed} is left out, the seeds
-     * being given once, at the top level.
+     * being given once, at the top level, and so is the section of the agent not run.
      */
     public static String toJson(ExperimentConfig config) {
         try {
@@ -213,8 +216,13 @@ public final class ConfigLoader {
         return String.join(", ", names);
     }
 
+    /**
+     * Binds a whole config. Each agent's settings are the section named after it and only that agent's section may
+     * be present, so the sections are bound on their own (with their key as the start of every error's path) and
+     * the rest of the config as {@link TopLevel}.
+     */
     private static ExperimentConfig bind(ObjectNode tree, String where) {
-        JsonNode maml = tree.get("maml");
+        JsonNode maml = tree.get(ExperimentConfig.MAML);
         JsonNode seeds = tree.get("seeds");
         if (maml instanceof ObjectNode mamlObject) {
             if (mamlObject.has("seed")) {
@@ -224,8 +232,27 @@ public final class ConfigLoader {
             mamlObject.set("seed", seeds instanceof ArrayNode a && !a.isEmpty() ? a.get(0)
                     : tree.numberNode(0L));
         }
+        JsonNode agentNode = tree.get("agent");
+        String agent = agentNode != null && agentNode.isTextual() ? agentNode.asText() : "";
+        if (SECTIONS.contains(agent)) {
+            if (!tree.has(agent)) {
+                throw new ConfigException(where + ": missing key '" + agent
+                        + "' (give it, or start from a preset with base: <preset>)");
+            }
+            for (String other : SECTIONS) {
+                if (!other.equals(agent) && tree.has(other)) {
+                    throw new ConfigException(where + ": key '" + other + "' does not apply to agent: " + agent
+                            + " (its settings go under '" + agent + "')");
+                }
+            }
+        }
         try {
-            return YAML.treeToValue(tree, ExperimentConfig.class);
+            ObjectNode rest = tree.deepCopy();
+            rest.remove(SECTIONS);
+            TopLevel top = YAML.treeToValue(rest, TopLevel.class);
+            return new ExperimentConfig(top.name(), top.agent(), top.seeds(),
+                    section(tree, ExperimentConfig.MAML, MamlConfig.class),
+                    section(tree, ExperimentConfig.RL2, Rl2Settings.class), top.evaluation(), top.checkpoints());
         } catch (JsonProcessingException e) {
             throw new ConfigException(where + ": " + describe(e), e);
         } catch (IllegalArgumentException e) {
@@ -235,12 +262,34 @@ public final class ConfigLoader {
         }
     }
 
+    /** The keys of a config besides the agents' sections. */
+    private record TopLevel(String name, String agent, List<Long> seeds, ExperimentConfig.EvaluationSettings evaluation,
+                            ExperimentConfig.CheckpointSettings checkpoints) {
+    }
+
+    /** The section {@code key} of {@code tree} bound to {@code type}, or null if absent. */
+    private static <S> S section(ObjectNode tree, String key, Class<S> type) throws JsonProcessingException {
+        JsonNode node = tree.get(key);
+        if (node == null) {
+            return null;
+        }
+        try {
+            return YAML.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            throw JsonMappingException.wrapWithPath(e, ExperimentConfig.class, key);
+        }
+    }
+
     /** A user-facing sentence for Jackson's binding errors. */
     static String describe(JsonProcessingException e) {
         String path = e instanceof JsonMappingException m ? path(m) : "";
         if (e instanceof UnrecognizedPropertyException u) {
-            String allowed = u.getKnownPropertyIds().stream().map(Object::toString)
-                    .filter(k -> !(k.equals("seed") && path.startsWith("maml"))).sorted()
+            TreeSet<String> known = new TreeSet<>();
+            u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
+            if (!path.contains(".")) {
+                known.addAll(SECTIONS); // bound apart from the top level
+            }
+            String allowed = known.stream().filter(k -> !(k.equals("seed") && path.startsWith("maml")))
                     .collect(Collectors.joining(", "));
             return "unknown key '" + path + "'; allowed " + (path.contains(".") ? "under '"
                     + path.substring(0, path.lastIndexOf('.')) + "'" : "at the top level") + ": " + allowed;

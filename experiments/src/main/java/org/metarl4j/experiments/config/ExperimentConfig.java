@@ -1,5 +1,6 @@
 package org.metarl4j.experiments.config;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.HashSet;
 import java.util.List;
@@ -13,18 +14,25 @@ import org.metarl4j.meta.maml.MamlConfig;
  * before anything runs; the resolved form is written to every run's {@code config.json}.
  *
  * @param name experiment name: lower-case letters, digits and dashes
- * @param agent the meta-learner; "maml" (RL² and SNAIL will join)
+ * @param agent the meta-learner: "maml" or "rl2" (SNAIL will join); its settings are the section of that name and
+ *     the other agents' sections must be absent
  * @param seeds one run per seed, distinct
- * @param maml MAML-RL's settings ({@code maml.seed} is set from {@code seeds} per run)
+ * @param maml MAML-RL's settings ({@code maml.seed} is set from {@code seeds} per run); null unless agent is maml
+ * @param rl2 RL²'s settings; null unless agent is rl2
  * @param evaluation when to evaluate on fresh tasks during training, and the final evaluation's size
  * @param checkpoints how often to checkpoint and how many to keep
  */
-@JsonPropertyOrder({"name", "agent", "seeds", "maml", "evaluation", "checkpoints"})
-public record ExperimentConfig(String name, String agent, List<Long> seeds, MamlConfig maml,
+@JsonPropertyOrder({"name", "agent", "seeds", "maml", "rl2", "evaluation", "checkpoints"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExperimentConfig(String name, String agent, List<Long> seeds, MamlConfig maml, Rl2Settings rl2,
                                EvaluationSettings evaluation, CheckpointSettings checkpoints) {
 
-    /** Agents this build can run. */
-    public static final List<String> AGENTS = List.of("maml");
+    /** MAML-RL (Finn et al. 2017): settings under {@code maml:}. */
+    public static final String MAML = "maml";
+    /** RL² (Duan et al. 2016): settings under {@code rl2:}. */
+    public static final String RL2 = "rl2";
+    /** Agents this build can run; each one's settings are the section named after it. */
+    public static final List<String> AGENTS = List.of(MAML, RL2);
 
     public ExperimentConfig {
         require(name != null && name.matches("[a-z0-9][a-z0-9-]*"),
@@ -33,9 +41,13 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
         require(seeds != null && !seeds.isEmpty(), "seeds must list at least one seed");
         seeds = List.copyOf(seeds);
         require(new HashSet<>(seeds).size() == seeds.size(), "seeds must be distinct, got " + seeds);
-        require(maml != null, "maml settings are missing");
-        require(EnvFamilies.names().contains(maml.family()),
-                "maml.family must be one of " + EnvFamilies.names() + ", got '" + maml.family() + "'");
+        require(agent.equals(MAML) == (maml != null), agent.equals(MAML) ? "agent maml needs a 'maml' section"
+                : "key 'maml' does not apply to agent: " + agent + " (its settings go under '" + agent + "')");
+        require(agent.equals(RL2) == (rl2 != null), agent.equals(RL2) ? "agent rl2 needs an 'rl2' section"
+                : "key 'rl2' does not apply to agent: " + agent + " (its settings go under '" + agent + "')");
+        require(maml == null || EnvFamilies.names().contains(maml.family()),
+                "maml.family must be one of " + EnvFamilies.names() + ", got '" + (maml == null ? null
+                        : maml.family()) + "'");
         require(evaluation != null, "evaluation settings are missing");
         require(checkpoints != null, "checkpoint settings are missing");
     }
@@ -44,12 +56,18 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
      * Evaluation on fresh tasks.
      *
      * @param every evaluate every this many meta-iterations during training (0: only at the end)
-     * @param tasks fresh tasks of each evaluation during training (the final one uses {@code maml.evalTasks})
+     * @param tasks fresh tasks of each evaluation during training (the final one uses {@code maml.evalTasks} or
+     *     {@code rl2.evalTasks})
      */
     public record EvaluationSettings(int every, int tasks) {
         public EvaluationSettings {
             require(every >= 0, "evaluation.every must be >= 0 (0 = only at the end), got " + every);
             require(tasks >= 2, "evaluation.tasks must be >= 2, got " + tasks);
+        }
+
+        /** Whether to evaluate after {@code done} of {@code total} iterations (the final evaluation is separate). */
+        public boolean due(int done, int total) {
+            return every > 0 && done % every == 0 && done < total;
         }
     }
 
@@ -64,6 +82,11 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
             require(every >= 1, "checkpoints.every must be >= 1, got " + every);
             require(keep >= 1, "checkpoints.keep must be >= 1, got " + keep);
         }
+
+        /** Whether to checkpoint after {@code done} of {@code total} iterations (always after the last). */
+        public boolean due(int done, int total) {
+            return done % every == 0 || done == total;
+        }
     }
 
     /** This experiment's MAML settings for one of its seeds. */
@@ -73,7 +96,7 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
 
     /** A copy running other seeds. */
     public ExperimentConfig withSeeds(List<Long> newSeeds) {
-        return new ExperimentConfig(name, agent, newSeeds, maml, evaluation, checkpoints);
+        return new ExperimentConfig(name, agent, newSeeds, maml, rl2, evaluation, checkpoints);
     }
 
     private static void require(boolean ok, String message) {

@@ -50,6 +50,11 @@ public final class CsvTable {
         return rows.size();
     }
 
+    /** Whether the header names {@code name}. */
+    public boolean has(String name) {
+        return header.contains(name);
+    }
+
     public double[] column(String name) {
         int index = header.indexOf(name);
         if (index < 0) {

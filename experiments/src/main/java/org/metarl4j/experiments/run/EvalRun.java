@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.metarl4j.agents.Nd4jThreads;
@@ -23,28 +24,38 @@ import org.metarl4j.meta.maml.MamlConfig;
 import org.metarl4j.meta.maml.MamlTrainer;
 
 /**
- * Evaluates a run's meta-parameters (theta.json, else its best or latest checkpoint) on fresh tasks, before and after
- * 1 … K adaptation steps, and writes {@code eval-<date-time>.json} and its adaptation curve into the run folder.
+ * Evaluates a run's parameters (theta.json, else its best or latest checkpoint) on fresh tasks and writes
+ * {@code eval-<date-time>.json} into the run folder. MAML runs: returns before and after 1 … K adaptation steps, and
+ * an adaptation curve. RL² runs: total reward per trial beside the classic references on the same tasks and the
+ * paper's row ({@link Rl2Evaluation}).
  */
 public final class EvalRun {
-    private EvalRun() {
-    }
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** The file written and the evaluation. */
-    public record Result(Path file, Evaluation evaluation) {
+    private EvalRun() {
     }
 
     /**
      * @param which "final" (theta.json), "best" or "latest" (checkpoints)
+     * @return the file written
      */
-    public static Result evaluate(Path runDirectory, String which, int tasks, long taskSeed, Progress progress) {
-        ExperimentConfig config = MamlRun.runConfig(runDirectory);
+    public static Path evaluate(Path runDirectory, String which, int tasks, long taskSeed, Progress progress) {
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
         double[] theta = parameters(runDirectory, which, config);
         Nd4jThreads.configure();
+        RunDirectory dir = RunDirectory.open(runDirectory);
+        String stamp = LocalDateTime.now().format(STAMP);
+        return switch (config.agent()) {
+            case ExperimentConfig.MAML -> maml(dir, config, which, theta, tasks, taskSeed, stamp, progress);
+            case ExperimentConfig.RL2 -> rl2(dir, config, which, theta, tasks, taskSeed, stamp, progress);
+            default -> throw new IllegalArgumentException("cannot evaluate agent '" + config.agent() + "'");
+        };
+    }
+
+    private static Path maml(RunDirectory dir, ExperimentConfig config, String which, double[] theta, int tasks,
+                             long taskSeed, String stamp, Progress progress) {
         Evaluation evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)),
                 EnvFamilies.byName(config.maml().family()), theta, tasks, taskSeed);
-        RunDirectory dir = RunDirectory.open(runDirectory);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.writeJson("eval-" + stamp + ".json", Map.of("parameters", which, "taskSeed", taskSeed,
                 "evaluation", evaluation));
         AdaptationCurvePlot.write(config.name() + " (" + which + " parameters)", evaluation,
@@ -52,10 +63,24 @@ public final class EvalRun {
         progress.message(String.format(Locale.ROOT, "%d fresh tasks: before %.2f ± %.2f, after 1 step %.2f ± %.2f; "
                         + "written to %s", evaluation.tasks(), evaluation.before(), evaluation.ci95()[0],
                 evaluation.after(), evaluation.ci95()[1], file));
-        return new Result(file, evaluation);
+        return file;
     }
 
-    private static double[] parameters(Path run, String which, ExperimentConfig config) {
+    private static Path rl2(RunDirectory dir, ExperimentConfig config, String which, double[] theta, int tasks,
+                            long taskSeed, String stamp, Progress progress) {
+        Rl2Evaluation evaluation = new Rl2Evaluator<>(config.rl2(), config.rl2().taskFamily())
+                .evaluate(theta, tasks, taskSeed);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("parameters", which);
+        out.put("taskSeed", taskSeed);
+        out.put("evaluation", evaluation);
+        Path file = dir.writeJson("eval-" + stamp + ".json", out);
+        progress.message(evaluation.summary() + "; written to " + file);
+        return file;
+    }
+
+    /** The parameters {@code which} names: theta.json, the best or the latest checkpoint. */
+    static double[] parameters(Path run, String which, ExperimentConfig config) {
         Checkpoints checkpoints = new Checkpoints(run, config.checkpoints().keep());
         return switch (which) {
             case "final" -> {

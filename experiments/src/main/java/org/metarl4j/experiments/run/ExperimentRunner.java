@@ -17,41 +17,66 @@ import org.metarl4j.experiments.plots.ComparisonPlot;
 import org.metarl4j.experiments.results.RunDirectory;
 
 /**
- * Runs an experiment: one {@link MamlRun} per seed, one after the other, and with two seeds or more a comparison
- * folder {@code <root>/<name>/<date-time>-seeds-<seeds>/} with the mean learning curve and its 95% band over the
- * seeds ({@code comparison.png/svg}, {@code comparison.csv}) and {@code summary.json} (each seed's final evaluation
- * and their mean). The experiment classes and the CLI's {@code run} command share it.
+ * Runs an experiment: one run per seed ({@link MamlRun} or {@link Rl2Run}, by the config's agent), one after the
+ * other, and with two seeds or more a comparison folder {@code <root>/<name>/<date-time>-seeds-<seeds>/} with the
+ * mean learning curve and its 95% band over the seeds ({@code comparison.png/svg}, {@code comparison.csv}) and
+ * {@code summary.json} (each seed's final evaluation and the mean of its headline numbers). The experiment classes
+ * and the CLI's {@code run} command share it; {@link #resume} continues a run of either agent.
  */
 public final class ExperimentRunner {
     private ExperimentRunner() {
     }
 
-    public static List<MamlRun.Result> run(ExperimentConfig config, Path root, Progress progress,
-                                           List<String> commandLine) {
-        List<MamlRun.Result> results = new ArrayList<>();
+    public static List<SeedResult> run(ExperimentConfig config, Path root, Progress progress,
+                                       List<String> commandLine) {
+        List<SeedResult> results = new ArrayList<>();
         for (long seed : config.seeds()) {
-            results.add(MamlRun.start(config.withSeeds(List.of(seed)), root, progress, commandLine));
+            ExperimentConfig single = config.withSeeds(List.of(seed));
+            results.add(switch (config.agent()) {
+                case ExperimentConfig.RL2 -> Rl2Run.start(single, root, progress, commandLine);
+                case ExperimentConfig.MAML -> MamlRun.start(single, root, progress, commandLine);
+                default -> throw new IllegalArgumentException("no runner for agent '" + config.agent() + "'");
+            });
         }
         if (results.size() > 1) {
-            Path dir = compare(results.stream().map(MamlRun.Result::directory).toList(),
+            Path dir = compare(results.stream().map(SeedResult::directory).toList(),
                     root.resolve(config.name()).resolve(LocalDateTime.now().format(
                             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seeds-"
                             + String.join("-", config.seeds().stream().map(String::valueOf).toList())),
                     config.name() + ", " + results.size() + " seeds");
-            double before = results.stream().mapToDouble(r -> r.evaluation().before()).average().orElse(Double.NaN);
-            double after = results.stream().mapToDouble(r -> r.evaluation().after()).average().orElse(Double.NaN);
+            Map<String, Double> means = new LinkedHashMap<>();
+            for (String key : results.get(0).headline().keySet()) {
+                means.put(key, results.stream().mapToDouble(r -> r.headline().get(key)).average()
+                        .orElse(Double.NaN));
+            }
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("experiment", config.name());
             summary.put("seeds", config.seeds());
-            summary.put("runs", results.stream().map(r -> Map.of("seed", r.seed(), "directory",
-                    r.directory().toString(), "evaluation", r.evaluation())).toList());
-            summary.put("meanBefore", before);
-            summary.put("meanAfter", after);
+            summary.put("runs", results.stream().map(ExperimentRunner::runSummary).toList());
+            summary.putAll(means);
             RunDirectory.open(dir).writeJson("summary.json", summary);
-            progress.message(String.format(Locale.ROOT, "[%s] mean over %d seeds: before %.2f, after 1 step %.2f; "
-                    + "comparison: %s", config.name(), results.size(), before, after, dir.toAbsolutePath()));
+            progress.message(String.format(Locale.ROOT, "[%s] mean over %d seeds: %s; comparison: %s", config.name(),
+                    results.size(), results.get(0).describe(means), dir.toAbsolutePath()));
         }
         return results;
+    }
+
+    private static Map<String, Object> runSummary(SeedResult r) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("seed", r.seed());
+        run.put("directory", r.directory().toString());
+        run.put("evaluation", r.evaluation());
+        return run;
+    }
+
+    /** Continues the run in {@code runDirectory} (either agent) from its latest checkpoint. */
+    public static SeedResult resume(Path runDirectory, Progress progress, List<String> commandLine) {
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
+        return switch (config.agent()) {
+            case ExperimentConfig.RL2 -> Rl2Run.resume(runDirectory, progress, commandLine);
+            case ExperimentConfig.MAML -> MamlRun.resume(runDirectory, progress, commandLine);
+            default -> throw new IllegalArgumentException("no runner for agent '" + config.agent() + "'");
+        };
     }
 
     /** Writes comparison.png/svg and comparison.csv of the runs in {@code runs} into {@code out}; returns it. */
@@ -71,10 +96,17 @@ public final class ExperimentRunner {
             throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
         }
         ComparisonPlot.write(title, curves, out.resolve("comparison"));
-        StringBuilder csv = new StringBuilder("iteration,mean_before,band95_before,mean_after,band95_after\n");
+        StringBuilder csv = new StringBuilder("iteration");
+        for (ComparisonPlot.Line line : curves.lines()) {
+            csv.append(",mean_").append(line.series().csvName()).append(",band95_").append(line.series().csvName());
+        }
+        csv.append('\n');
         for (int i = 0; i < curves.iteration().length; i++) {
-            csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f%n", (int) curves.iteration()[i],
-                    curves.meanBefore()[i], curves.bandBefore()[i], curves.meanAfter()[i], curves.bandAfter()[i]));
+            csv.append((int) curves.iteration()[i]);
+            for (ComparisonPlot.Line line : curves.lines()) {
+                csv.append(String.format(Locale.ROOT, ",%.6f,%.6f", line.mean()[i], line.band()[i]));
+            }
+            csv.append('\n');
         }
         RunDirectory dir = RunDirectory.open(out);
         dir.writeText("comparison.csv", csv.toString());

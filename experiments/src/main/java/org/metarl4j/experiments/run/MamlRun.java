@@ -2,6 +2,7 @@ package org.metarl4j.experiments.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
-import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.plots.AdaptationCurvePlot;
 import org.metarl4j.experiments.plots.LearningCurvePlot;
@@ -41,11 +41,24 @@ public final class MamlRun {
     static final String TIMINGS_HEADER = "iteration,wall_seconds,sampling_seconds,update_seconds,gradient_seconds,"
             + "curvature_seconds,line_search_seconds";
     static final String EVALUATIONS_HEADER = "iteration,tasks,return_before,ci95_before,return_after,ci95_after";
-    /** Offset of the final evaluation's task seed from the run's seed (fresh tasks, never the training ones). */
-    static final long FINAL_EVAL_SEED_OFFSET = 1_000_003L;
+    private static final RunLogs.Headers HEADERS = new RunLogs.Headers(PROGRESS_HEADER, TIMINGS_HEADER,
+            EVALUATIONS_HEADER);
 
     /** The outcome of one run. */
-    public record Result(long seed, Path directory, double[] theta, Evaluation evaluation) {
+    public record Result(long seed, Path directory, double[] theta, Evaluation evaluation) implements SeedResult {
+        @Override
+        public Map<String, Double> headline() {
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            numbers.put("meanBefore", evaluation.before());
+            numbers.put("meanAfter", evaluation.after());
+            return numbers;
+        }
+
+        @Override
+        public String describe(Map<String, Double> means) {
+            return String.format(Locale.ROOT, "before %.2f, after 1 step %.2f", means.get("meanBefore"),
+                    means.get("meanAfter"));
+        }
     }
 
     private MamlRun() {
@@ -53,34 +66,15 @@ public final class MamlRun {
 
     /** Starts a new run of {@code config}'s first seed under {@code root}/{@code config.name()}/. */
     public static Result start(ExperimentConfig config, Path root, Progress progress, List<String> commandLine) {
-        long seed = config.seeds().get(0);
-        ExperimentConfig single = config.withSeeds(List.of(seed));
-        RunDirectory dir = RunDirectory.create(root, config.name(), seed);
-        dir.writeText("config.json", ConfigLoader.toJson(single));
-        dir.writeJson("provenance.json", Provenance.describe(commandLine));
-        return execute(dir, single, Optional.empty(), progress);
+        ExperimentConfig single = config.withSeeds(List.of(config.seeds().get(0)));
+        return execute(RunSession.create(single, root, commandLine), single, Optional.empty(), progress);
     }
 
     /** Continues the run in {@code runDirectory} from its latest checkpoint (or from the start if it has none). */
     public static Result resume(Path runDirectory, Progress progress, List<String> commandLine) {
-        ExperimentConfig config = runConfig(runDirectory);
-        if (Files.exists(runDirectory.resolve("eval.json"))) {
-            throw new IllegalArgumentException(runDirectory + " has finished (eval.json exists); nothing to resume");
-        }
-        RunDirectory dir = RunDirectory.open(runDirectory);
-        dir.writeJson("provenance-resumed-" + System.currentTimeMillis() + ".json",
-                Provenance.describe(commandLine));
-        Checkpoints checkpoints = new Checkpoints(runDirectory, config.checkpoints().keep());
-        return execute(dir, config, checkpoints.latest(), progress);
-    }
-
-    /** The resolved config of the run in {@code runDirectory} (its config.json). */
-    static ExperimentConfig runConfig(Path runDirectory) {
-        Path configFile = runDirectory.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new IllegalArgumentException(runDirectory + " is not a run folder (no config.json)");
-        }
-        return ConfigLoader.read(configFile);
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
+        RunDirectory dir = RunSession.reopen(runDirectory, commandLine);
+        return execute(dir, config, RunSession.latestCheckpoint(runDirectory, config), progress);
     }
 
     private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,
@@ -98,10 +92,7 @@ public final class MamlRun {
         Checkpoints checkpoints = new Checkpoints(dir.path(), config.checkpoints().keep());
         BatchedPolicy policy = Policies.forFamily(family, maml);
         try (MamlTrainer<T> trainer = new MamlTrainer<>(maml, family, policy);
-             RunLog progressCsv = RunLog.resume(dir.resolve("progress.csv"), PROGRESS_HEADER, last);
-             RunLog timingsCsv = RunLog.resume(dir.resolve("timings.csv"), TIMINGS_HEADER, last);
-             RunLog evaluationsCsv = RunLog.resume(dir.resolve("evaluations.csv"), EVALUATIONS_HEADER, last);
-             RunLog metrics = RunLog.resume(dir.resolve("metrics.jsonl"), null, last)) {
+             RunLogs logs = RunLogs.open(dir, HEADERS, last)) {
             double[] theta = from.map(Checkpoint::theta).orElseGet(trainer::initialParameters);
             long envOffset = from.map(Checkpoint::envSteps).orElse(0L);
             double wallOffset = from.map(Checkpoint::wallSeconds).orElse(0.0);
@@ -113,40 +104,38 @@ public final class MamlRun {
                 theta = trainer.train(theta, last + 1, (log, params) -> {
                     long envSteps = envOffset + log.envSteps();
                     double wall = wallOffset + log.wallSeconds();
-                    progressCsv.append(progressRow(log, envSteps));
-                    timingsCsv.append(timingsRow(log, wall));
-                    metrics.append(RunJson.iteration(log, envSteps, wall));
+                    logs.progress().append(progressRow(log, envSteps));
+                    logs.timings().append(timingsRow(log, wall));
+                    logs.metrics().append(RunJson.iteration(log, envSteps, wall));
                     double score = log.returnAfter();
                     int done = log.iteration() + 1;
-                    boolean evaluate = config.evaluation().every() > 0 && done % config.evaluation().every() == 0
-                            && done < maml.iterations();
-                    if (evaluate) {
+                    if (config.evaluation().due(done, maml.iterations())) {
                         Evaluation e = trainer.evaluate(params, config.evaluation().tasks(),
-                                periodicEvalSeed(seed, log.iteration()));
-                        evaluationsCsv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f",
+                                RunSession.periodicEvalSeed(seed, log.iteration()));
+                        logs.evaluations().append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f",
                                 log.iteration(), e.tasks(), e.before(), e.ci95()[0], e.after(), e.ci95()[1]));
-                        metrics.append(RunJson.evaluation(log.iteration(), e));
+                        logs.metrics().append(RunJson.evaluation(log.iteration(), e));
                         score = e.after();
                         progress.message(String.format(Locale.ROOT, "[%s] iteration %d: %d fresh tasks, before "
                                 + "%.2f ± %.2f, after 1 step %.2f ± %.2f", label, done, e.tasks(), e.before(),
                                 e.ci95()[0], e.after(), e.ci95()[1]));
                     }
-                    if (done % config.checkpoints().every() == 0 || done == maml.iterations()) {
+                    if (config.checkpoints().due(done, maml.iterations())) {
                         checkpoints.save(new Checkpoint(log.iteration(), envSteps, wall, score, params));
                     }
                     double perIteration = log.wallSeconds() / (log.iteration() - last);
-                    progress.iteration(label, done, maml.iterations(), log.returnBefore(), log.returnAfter(),
-                            perIteration, perIteration * (maml.iterations() - done));
+                    progress.iteration(label, done, maml.iterations(), String.format(Locale.ROOT,
+                            "return before %.2f  after %.2f", log.returnBefore(), log.returnAfter()), perIteration,
+                            perIteration * (maml.iterations() - done));
                 });
             } catch (TrainingDivergedException e) {
-                dir.writeJson("error.json", Map.of("error", e.getMessage(), "iteration", e.iteration()));
-                progress.message("[" + label + "] " + e.getMessage() + "; the logs so far are in " + dir.path());
+                RunSession.recordDivergence(dir, label, e, progress);
                 throw e;
             } finally {
                 plotLearningCurve(dir, label, config);
             }
             dir.writeJson("theta.json", Map.of("parameters", theta));
-            Evaluation evaluation = trainer.evaluate(theta, seed + FINAL_EVAL_SEED_OFFSET);
+            Evaluation evaluation = trainer.evaluate(theta, seed + RunSession.FINAL_EVAL_SEED_OFFSET);
             dir.writeJson("eval.json", evaluation);
             AdaptationCurvePlot.write(label + ": return vs adaptation steps", evaluation,
                     dir.resolve("adaptation_curve"));
@@ -160,11 +149,6 @@ public final class MamlRun {
                 workers.close();
             }
         }
-    }
-
-    /** The seed of the fresh tasks of the evaluation after iteration {@code iteration} (fixed, so resumes agree). */
-    static long periodicEvalSeed(long seed, int iteration) {
-        return seed * 1_000_033L + 7_919L * (iteration + 1L);
     }
 
     static String progressRow(IterationLog log, long envSteps) {

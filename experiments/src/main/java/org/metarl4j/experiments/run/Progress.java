@@ -28,10 +28,11 @@ public abstract class Progress {
      * @param run e.g. {@code maml-navigation2d s1}
      * @param done iterations finished so far in this run (all sessions)
      * @param total the run's iterations
+     * @param values the latest numbers, e.g. {@code return before -39.10  after -15.20}
      * @param etaSeconds estimated seconds to go
      */
-    public abstract void iteration(String run, int done, int total, double returnBefore, double returnAfter,
-                                   double secondsPerIteration, double etaSeconds);
+    public abstract void iteration(String run, int done, int total, String values, double secondsPerIteration,
+                                   double etaSeconds);
 
     /** A line that must stay visible (evaluations, results, errors). */
     public void message(String line) {
@@ -53,10 +54,10 @@ public abstract class Progress {
         }
 
         @Override
-        public void iteration(String run, int done, int total, double returnBefore, double returnAfter,
-                              double secondsPerIteration, double etaSeconds) {
-            out.printf(Locale.ROOT, "[%s] iteration %d/%d  return before %.2f  after %.2f  %.2f s/it  ETA %s%n", run,
-                    done, total, returnBefore, returnAfter, secondsPerIteration, duration(etaSeconds));
+        public void iteration(String run, int done, int total, String values, double secondsPerIteration,
+                              double etaSeconds) {
+            out.printf(Locale.ROOT, "[%s] iteration %d/%d  %s  %.2f s/it  ETA %s%n", run, done, total, values,
+                    secondsPerIteration, duration(etaSeconds));
         }
     }
 
@@ -69,11 +70,11 @@ public abstract class Progress {
         }
 
         @Override
-        public void iteration(String run, int done, int total, double returnBefore, double returnAfter,
-                              double secondsPerIteration, double etaSeconds) {
+        public void iteration(String run, int done, int total, String values, double secondsPerIteration,
+                              double etaSeconds) {
             int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
-            out.printf(Locale.ROOT, "\r[%s] [%s%s] %d/%d  ETA %s  before %.2f  after %.2f ", run, "=".repeat(filled),
-                    " ".repeat(WIDTH - filled), done, total, duration(etaSeconds), returnBefore, returnAfter);
+            out.printf(Locale.ROOT, "\r[%s] [%s%s] %d/%d  ETA %s  %s ", run, "=".repeat(filled),
+                    " ".repeat(WIDTH - filled), done, total, duration(etaSeconds), values);
             out.flush();
             open = done < total;
             if (!open) {

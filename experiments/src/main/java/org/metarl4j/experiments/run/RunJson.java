@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.metarl4j.agents.trial.TrialScore;
 import org.metarl4j.meta.maml.Evaluation;
 import org.metarl4j.meta.maml.IterationLog;
 import org.metarl4j.meta.optim.OuterStep;
+import org.metarl4j.meta.rl2.Rl2Ppo;
 
 /** The lines of {@code metrics.jsonl}: one JSON object per iteration and per evaluation, each with its iteration. */
 final class RunJson {
@@ -45,6 +47,32 @@ final class RunJson {
         m.put("tasks", e.tasks());
         m.put("meanReturn", e.meanReturn());
         m.put("ci95", e.ci95());
+        return write(m);
+    }
+
+    /** An RL² iteration: the progress.csv numbers, then wall time. */
+    static String rl2Iteration(Rl2Ppo.IterationLog log, long envSteps, double wallSeconds) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "iteration");
+        m.put("iteration", log.iteration());
+        m.put("envSteps", envSteps);
+        m.put("wallSeconds", wallSeconds);
+        m.put("meanTrialReturn", log.meanTrialReturn());
+        m.put("loss", finiteOrNull(log.loss()));
+        m.put("entropy", finiteOrNull(log.entropy()));
+        m.put("approxKl", finiteOrNull(log.approxKl()));
+        m.put("iterationSeconds", log.seconds());
+        return write(m);
+    }
+
+    /** An RL² evaluation on fresh tasks during training: total reward per trial. */
+    static String trialEvaluation(int iteration, TrialScore score) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "evaluation");
+        m.put("iteration", iteration);
+        m.put("tasks", score.trials());
+        m.put("meanTrialReturn", score.mean());
+        m.put("ci95", score.ci95());
         return write(m);
     }
 

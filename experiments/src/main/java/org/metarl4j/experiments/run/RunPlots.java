@@ -15,9 +15,13 @@ public final class RunPlots {
     }
 
     public static void redraw(Path runDirectory) {
-        ExperimentConfig config = MamlRun.runConfig(runDirectory);
+        ExperimentConfig config = RunSession.runConfig(runDirectory);
         String label = config.name() + " s" + config.seeds().get(0);
         RunDirectory dir = RunDirectory.open(runDirectory);
+        if (config.agent().equals(ExperimentConfig.RL2)) {
+            Rl2Plots.redraw(dir, config);
+            return;
+        }
         MamlRun.plotLearningCurve(dir, label, config);
         Path eval = runDirectory.resolve("eval.json");
         if (Files.isRegularFile(eval)) {

@@ -1,13 +1,13 @@
 package org.metarl4j.meta.rl2;
 
 /**
- * An RL² run: trials of {@code episodesPerTrial} episodes, a GRU policy, PPO settings.
+ * An RL² run (Duan et al. 2016): trials of {@code episodesPerTrial} episodes, a recurrent policy, PPO settings.
  *
  * @param seed the run's one seed
  * @param iterations PPO iterations (one batch of trials each)
  * @param trialsPerBatch trials (tasks) per iteration
  * @param episodesPerTrial n, episodes of one task per trial
- * @param hiddenSize GRU units
+ * @param hiddenSize units of the recurrent core
  * @param gamma discount over the whole trial
  * @param gaeLambda GAE λ
  * @param clip PPO's ε
@@ -31,8 +31,9 @@ public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episo
         require(clip > 0, "clip must be > 0, got " + clip);
         require(epochs >= 1, "epochs must be >= 1, got " + epochs);
         require(learningRate > 0, "learningRate must be > 0, got " + learningRate);
-        require(entropyCoefficient >= 0 && valueCoefficient >= 0 && maxGradientNorm > 0,
-                "entropy/value coefficients must be >= 0 and maxGradientNorm > 0");
+        require(entropyCoefficient >= 0, "entropyCoefficient must be >= 0, got " + entropyCoefficient);
+        require(valueCoefficient >= 0, "valueCoefficient must be >= 0, got " + valueCoefficient);
+        require(maxGradientNorm > 0, "maxGradientNorm must be > 0, got " + maxGradientNorm);
     }
 
     private static void require(boolean ok, String message) {

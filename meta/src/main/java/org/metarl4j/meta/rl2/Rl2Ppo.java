@@ -12,6 +12,7 @@ import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.envs.Env;
 import org.metarl4j.envs.Task;
 import org.metarl4j.envs.TaskDistribution;
+import org.metarl4j.meta.maml.TrainingDivergedException;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,8 +43,12 @@ public final class Rl2Ppo<T extends Task> {
         this.tasks = tasks;
     }
 
-    /** One iteration's summary. */
-    public record IterationLog(int iteration, double meanTrialReturn, double loss, double entropy,
+    /**
+     * One iteration's summary.
+     *
+     * @param envSteps env steps of the iteration's trials (a trial's steps after its last episode not counted)
+     */
+    public record IterationLog(int iteration, double meanTrialReturn, long envSteps, double loss, double entropy,
                                double approxKl, double seconds) {
     }
 
@@ -52,13 +57,33 @@ public final class Rl2Ppo<T extends Task> {
         void onIteration(IterationLog log, double[] theta);
     }
 
+    /** Called after each iteration with the state a resumed run would continue from. */
+    @FunctionalInterface
+    public interface StateListener {
+        void onIteration(IterationLog log, Rl2TrainingState after);
+    }
+
     /** Trains from {@code theta} for {@code config.iterations()} iterations; returns the final parameters. */
     public double[] train(double[] theta, Listener listener) {
-        double[] current = theta.clone();
-        INDArray state = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 2L * current.length);
-        GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, true);
-        int step = 0;
-        for (int iteration = 0; iteration < config.iterations(); iteration++) {
+        return train(Rl2TrainingState.start(theta), (log, after) -> listener.onIteration(log, after.theta()));
+    }
+
+    /**
+     * Runs iterations {@code from.nextIteration()} … {@code config.iterations() − 1} from a saved state; returns the
+     * final parameters. A run resumed from the state after iteration i equals the uninterrupted run bit for bit.
+     *
+     * @throws TrainingDivergedException when the PPO loss is not finite (naming the iteration)
+     */
+    public double[] train(Rl2TrainingState from, StateListener listener) {
+        double[] current = from.theta();
+        if (current.length != policy.numParams()) {
+            throw new IllegalArgumentException("the policy has " + policy.numParams() + " parameters, the state "
+                    + current.length);
+        }
+        INDArray state = Nd4j.createFromArray(from.adamState()).reshape(1, 2L * current.length);
+        GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, false);
+        int step = from.nextIteration() * config.epochs(); // Adam's bias correction counts every epoch's step
+        for (int iteration = from.nextIteration(); iteration < config.iterations(); iteration++) {
             long t0 = System.nanoTime();
             SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
             List<T> batch = tasks.sample(config.trialsPerBatch(), rng.split());
@@ -87,15 +112,32 @@ public final class Rl2Ppo<T extends Task> {
                     current[k] -= u[k];
                 }
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("RL² training diverged at iteration " + iteration
-                            + ": the PPO loss is " + loss);
+                    throw new TrainingDivergedException(iteration, "the RL² PPO loss is " + loss);
                 }
             }
             double mean = java.util.Arrays.stream(trialReturns).average().orElse(Double.NaN);
-            listener.onIteration(new IterationLog(iteration, mean, loss, entropy, kl, (System.nanoTime() - t0) / 1e9),
-                    current);
+            IterationLog log = new IterationLog(iteration, mean, envSteps(rec, config.episodesPerTrial()), loss,
+                    entropy, kl, (System.nanoTime() - t0) / 1e9);
+            listener.onIteration(log, new Rl2TrainingState(iteration + 1, current, state.toDoubleVector()));
         }
         return current;
+    }
+
+    /** Steps each trial took up to the end of its last episode, summed over the trials. */
+    private static long envSteps(Rl2Policy.Recording rec, int episodesPerTrial) {
+        long steps = 0;
+        int[] episodes = new int[rec.steps() == 0 ? 0 : rec.ended.get(0).length];
+        for (boolean[] ended : rec.ended) {
+            for (int i = 0; i < episodes.length; i++) {
+                if (episodes[i] < episodesPerTrial) {
+                    steps++;
+                    if (ended[i]) {
+                        episodes[i]++;
+                    }
+                }
+            }
+        }
+        return steps;
     }
 
     /** Per step t and trial i: advantage (normalised), return target and validity mask. */

@@ -1,0 +1,73 @@
+package org.metarl4j.experiments.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.metarl4j.envs.EnvFamilies;
+import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.meta.rl2.Rl2Config;
+
+/**
+ * The {@code rl2:} section of an experiment (RL², Duan et al. 2016, trained with PPO): the task family and trial
+ * length, the recurrent core, the PPO hyperparameters of {@link Rl2Config} and the size of the final evaluation. The
+ * seed comes from the experiment's {@code seeds}.
+ *
+ * @param family task family (a name in {@code EnvFamilies}): discrete actions get a softmax head, continuous ones a
+ *     Gaussian head
+ * @param arms bandit arms k for {@code bernoulli-bandit} (RL² Table 1: 5, 10, 50); other families take no such
+ *     setting and must leave it at {@value EnvFamilies#DEFAULT_ARMS}
+ * @param episodesPerTrial n, episodes of one task per trial (the memory is kept across them)
+ * @param core the recurrent core: gru (as RL²), lstm, or mann (memory-augmented, Santoro et al. 2016)
+ * @param hiddenSize units of the core (of the MANN's controller)
+ * @param iterations PPO iterations, one batch of trials each
+ * @param trialsPerBatch trials (fresh tasks) per iteration
+ * @param gamma discount over the whole trial
+ * @param gaeLambda GAE λ
+ * @param clip PPO's clip ε
+ * @param epochs full-batch Adam steps per iteration
+ * @param learningRate Adam step size
+ * @param entropyCoefficient weight of the entropy bonus
+ * @param valueCoefficient weight of the squared value error
+ * @param maxGradientNorm gradients are scaled down to this norm
+ * @param evalTasks fresh tasks of the final evaluation (RL²'s tables average over 1000)
+ */
+@JsonPropertyOrder({"family", "arms", "episodesPerTrial", "core", "hiddenSize", "iterations", "trialsPerBatch",
+    "gamma", "gaeLambda", "clip", "epochs", "learningRate", "entropyCoefficient", "valueCoefficient",
+    "maxGradientNorm", "evalTasks"})
+public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core core, int hiddenSize,
+                          int iterations, int trialsPerBatch, double gamma, double gaeLambda, double clip,
+                          int epochs, double learningRate, double entropyCoefficient, double valueCoefficient,
+                          double maxGradientNorm, int evalTasks) {
+
+    /** The family whose size {@code arms} sets. */
+    public static final String BANDIT = "bernoulli-bandit";
+
+    public Rl2Settings {
+        require(EnvFamilies.names().contains(family),
+                "family must be one of " + EnvFamilies.names() + ", got '" + family + "'");
+        require(arms >= 2, "arms must be >= 2, got " + arms);
+        require(family.equals(BANDIT) || arms == EnvFamilies.DEFAULT_ARMS, "arms applies to " + BANDIT
+                + " only; leave it at " + EnvFamilies.DEFAULT_ARMS + " for " + family + ", got " + arms);
+        require(core != null, "core must be one of " + List.of(Rl2Core.values()));
+        require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
+        // the PPO settings' own checks (the fields are not assigned yet: pass the parameters)
+        new Rl2Config(0, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm);
+    }
+
+    /** The algorithm's config for one run. */
+    public Rl2Config algorithm(long seed) {
+        return new Rl2Config(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip,
+                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm);
+    }
+
+    /** The task family, with {@code arms} arms for bandits. */
+    public EnvFamily<?> taskFamily() {
+        return family.equals(BANDIT) ? EnvFamilies.bernoulliBandit(arms) : EnvFamilies.byName(family);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.metarl4j.experiments.presets;
+
+/**
+ * RL² (GRU 64, PPO) on tabular MDPs (10 states, 5 actions), n = 10 episodes per trial (RL² Table 2, Duan et al.
+ * 2016): preset {@code rl2-tabular-n10}; arguments as for {@code metarl4j run}.
+ */
+public final class Rl2TabularN10 {
+    private Rl2TabularN10() {
+    }
+
+    public static void main(String[] args) {
+        PresetMain.run("rl2-tabular-n10", args);
+    }
+}
