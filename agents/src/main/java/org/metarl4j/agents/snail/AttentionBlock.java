@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * SNAIL's attention block (Mishra et al. 2018, "A Simple Neural Attentive Meta-Learner", ICLR, §3.1, its
- * pseudocode AttentionBlock(K, V)): single-head causal soft attention in the style of Vaswani et al. 2017, its read concatenated to the input. Per
- * sequence, with x_s the input {@code [C]} at step s:
+ * SNAIL's attention block (Mishra et al. 2018, "A Simple Neural Attentive Meta-Learner", ICLR, §3.1, its pseudocode
+ * AttentionBlock(K, V)): single-head causal soft attention in the style of Vaswani et al. 2017, its read concatenated
+ * to the input. Per sequence, with x_s the input {@code [C]} at step s:
  * <pre>
  *   k_s = x_s W_k + b_k,  q_s = x_s W_q + b_q   [K];   v_s = x_s W_v + b_v   [V]
  *   p_{t,s} = exp(q_t · k_s / √K) / Σ_{u ≤ t} exp(q_t · k_u / √K)   for s ≤ t, 0 for s &gt; t   (causal)
@@ -99,16 +99,20 @@ public final class AttentionBlock {
                 row.get(all(), interval(offset + n, offset + n + width())));
     }
 
-    /** What the full-sequence pass keeps: input {@code [B·T, C]}, keys, queries {@code [B, T, K]}, values, probs. */
+    /**
+     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
+     * it must not change until the backward pass), keys and queries {@code [B, T, K]}, values {@code [B, T, V]} and
+     * the attention probabilities {@code [B, T, T]}.
+     */
     record Pass(int batch, int steps, INDArray input, INDArray keys, INDArray queries, INDArray values,
-                INDArray probs, INDArray added) {
+                INDArray probs) {
     }
 
-    /** The reads r_t for a whole sequence: input {@code [B, T, C]} (any view); {@link Pass#added} is [B, T, V]. */
-    Pass forward(Weights w, INDArray input) {
+    /** The reads r_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} {@code [B, T, V]}. */
+    Pass forward(Weights w, INDArray input, INDArray added) {
         int b = (int) input.size(0);
         int t = (int) input.size(1);
-        INDArray x = input.dup('c').reshape('c', (long) b * t, inputWidth);
+        INDArray x = rows(input);
         INDArray kqv = x.mmul(w.w()).addiRowVector(w.bias());
         INDArray keys = kqv.get(all(), interval(0, keySize)).dup('c').reshape('c', b, t, keySize);
         INDArray queries = kqv.get(all(), interval(keySize, 2 * keySize)).dup('c').reshape('c', b, t, keySize);
@@ -116,7 +120,13 @@ public final class AttentionBlock {
         INDArray logits = Nd4j.matmul(queries, keys, false, true, false).muli(1.0 / Math.sqrt(keySize));
         logits.addi(causalMask(t).reshape(1, t, t));
         INDArray probs = softmaxLastAxis(logits);
-        return new Pass(b, t, x, keys, queries, values, probs, Nd4j.matmul(probs, values));
+        added.assign(Nd4j.matmul(probs, values));
+        return new Pass(b, t, input, keys, queries, values, probs);
+    }
+
+    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
+    private INDArray rows(INDArray input) {
+        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     /** 0 on and below the diagonal, {@value #MASKED} above: row t may see columns 0 … t. */
@@ -157,7 +167,7 @@ public final class AttentionBlock {
         long rows = (long) b * t;
         INDArray dKqv = Nd4j.hstack(dKeys.reshape('c', rows, keySize), dQueries.reshape('c', rows, keySize),
                 dValues.reshape('c', rows, valueSize));
-        grad.w().addi(p.input().transpose().mmul(dKqv));
+        grad.w().addi(rows(p.input()).transpose().mmul(dKqv));
         grad.bias().addi(dKqv.sum(true, 0));
         return dKqv.mmul(w.w().transpose()).reshape('c', b, t, inputWidth);
     }
@@ -171,11 +181,15 @@ public final class AttentionBlock {
                 Nd4j.zeros(dataType, batch, maxSteps, valueSize));
     }
 
+    /** One step's query q_t {@code [B, K]}, probabilities p_{t,0…t} {@code [B, 1, t + 1]}, read r_t {@code [B, V]}. */
+    record Step(INDArray query, INDArray probs, INDArray read) {
+    }
+
     /**
-     * Step t for x_t {@code [B, C]}: stores k_t, v_t in the cache and returns r_t {@code [B, V]}, in O(t) (the past
-     * steps' keys and values are not recomputed).
+     * Step t for x_t {@code [B, C]}: stores k_t, v_t in the cache and reads, in O(t) (the past steps' keys and values
+     * are not recomputed).
      */
-    INDArray step(Weights w, Cache cache, int t, INDArray x) {
+    Step step(Weights w, Cache cache, int t, INDArray x) {
         int b = (int) x.size(0);
         INDArray kqv = x.mmul(w.w()).addiRowVector(w.bias());
         cache.keys().get(all(), point(t), all()).assign(kqv.get(all(), interval(0, keySize)));
@@ -185,7 +199,26 @@ public final class AttentionBlock {
         INDArray values = cache.values().get(all(), interval(0, t + 1), all());
         INDArray probs = softmaxLastAxis(Nd4j.matmul(query, keys, false, true, false)
                 .muli(1.0 / Math.sqrt(keySize)));                                      // [B, 1, t + 1]
-        return Nd4j.matmul(probs, values).reshape('c', b, valueSize);
+        return new Step(query.reshape('c', b, keySize), probs, Nd4j.matmul(probs, values).reshape('c', b,
+                valueSize));
+    }
+
+    /**
+     * The whole-sequence pass of steps 0 … T−1 as {@link #step} computed them: inputs {@code [B, T, C]} (a view that
+     * must not change until the backward pass), the cache filled up to T, and each step's values.
+     */
+    Pass pass(INDArray input, Cache cache, java.util.List<Step> steps) {
+        int b = (int) input.size(0);
+        int t = steps.size();
+        INDArray probs = Nd4j.zeros(dataType, b, t, t);
+        INDArray[] queries = new INDArray[t];
+        for (int s = 0; s < t; s++) {
+            Step step = steps.get(s);
+            queries[s] = step.query();
+            probs.get(all(), point(s), interval(0, s + 1)).assign(step.probs().reshape('c', b, s + 1));
+        }
+        return new Pass(b, t, input, cache.keys().get(all(), interval(0, t), all()).dup('c'), Nd4j.stack(1, queries),
+                cache.values().get(all(), interval(0, t), all()).dup('c'), probs);
     }
 
     /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */
@@ -195,8 +228,11 @@ public final class AttentionBlock {
     /** The block's output [x, r] {@code [B, T, C + V]} for parameters {@code [P]} and input {@code [B, T, C]}. */
     public INDArray output(INDArray params, INDArray input) {
         checkInput(input);
-        Pass p = forward(views(row(params), 0), input);
-        return Nd4j.concat(2, input.castTo(dataType), p.added());
+        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
+        out.get(all(), all(), interval(0, inputWidth)).assign(input);
+        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
+                outputWidth())));
+        return out;
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + V]}, ∂L/∂params and ∂L/∂input. */
@@ -204,7 +240,7 @@ public final class AttentionBlock {
         checkInput(input);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, input);
+        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), valueSize));
         INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
                 outputWidth())));
         dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));

@@ -29,9 +29,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * h, one ring buffer holds, for the last R_max steps, the columns of h the dense blocks read (R_max the largest
  * dilation &lt; T, width the widest such block's input); a dense block of dilation R reads step t − R's prefix from it,
  * O(1) per step. Each attention block caches its keys and values {@code [B, T, ·]}; step t computes only k_t, q_t,
- * v_t and attends over the t + 1 cached keys, O(t). Nothing else is kept without {@code keepHistory}; with it, the
- * inputs are kept too and {@link Sequence#backward} runs the whole sequence again at once (batched matrix products
- * over [B, T, ·], an additive causal mask in attention) and backpropagates through it exactly.
+ * v_t and attends over the t + 1 cached keys, O(t). Nothing else is kept without {@code keepHistory}. With it, each
+ * step's input and output and the blocks' intermediate values (gates, queries, attention probabilities) are kept as
+ * well, and {@link Sequence#backward} assembles them into whole-sequence tensors {@code [B, T, ·]} (nothing is
+ * recomputed) and backpropagates through all the steps at once, exactly, with batched matrix products.
+ * {@link #outputs} computes the whole sequence in one pass instead (an additive causal mask in attention).
  *
  * <p><b>Parameter layout</b> ({@link #numParams()}, one flat vector, row-major blocks): W_in {@code [I, F]}, b_in
  * {@code [F]} (absent without projection), then every dense block (the TC blocks expanded in order of dilation) and
@@ -257,17 +259,14 @@ public final class SnailCore implements RecurrentCore {
         List<Object> passes = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof DenseBlock d) {
-                DenseBlock.Pass p = d.forward((DenseBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, d.inputWidth())));
-                features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))
-                        .assign(p.added().reshape('c', b, t, d.filters()));
-                passes.add(p);
+                passes.add(d.forward((DenseBlock.Weights) w.blocks().get(i),
+                        features.get(all(), all(), interval(0, d.inputWidth())),
+                        features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))));
             } else {
                 AttentionBlock a = (AttentionBlock) blocks.get(i);
-                AttentionBlock.Pass p = a.forward((AttentionBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, a.inputWidth())));
-                features.get(all(), all(), interval(a.inputWidth(), a.outputWidth())).assign(p.added());
-                passes.add(p);
+                passes.add(a.forward((AttentionBlock.Weights) w.blocks().get(i),
+                        features.get(all(), all(), interval(0, a.inputWidth())),
+                        features.get(all(), all(), interval(a.inputWidth(), a.outputWidth()))));
             }
         }
         return new Pass(x, features, passes);
@@ -329,7 +328,10 @@ public final class SnailCore implements RecurrentCore {
         /** Step s's first ringWidth columns of h at slot s mod R_max, {@code [R_max, B, ringWidth]}. */
         private final INDArray ring;
         private final AttentionBlock.Cache[] caches;
+        // with history only: the inputs, every step's output {@code [B, T_max, H]} and each block's step values
         private final List<INDArray> inputs = new ArrayList<>();
+        private final INDArray outputs;
+        private final List<List<Object>> blockSteps = new ArrayList<>();
         private int steps;
 
         Stepper(INDArray row, int batch, boolean keepHistory) {
@@ -342,7 +344,9 @@ public final class SnailCore implements RecurrentCore {
                 if (blocks.get(i) instanceof AttentionBlock a) {
                     caches[i] = a.cache(batch, maxSteps);
                 }
+                blockSteps.add(new ArrayList<>());
             }
+            this.outputs = keepHistory ? Nd4j.zeros(dataType, batch, maxSteps, hiddenSize) : null;
         }
 
         @Override
@@ -370,14 +374,16 @@ public final class SnailCore implements RecurrentCore {
                     int r = d.dilation();
                     INDArray lagged = t >= r ? ring.get(point((t - r) % ringLength), all(),
                             interval(0, d.inputWidth())) : null;
-                    h.get(all(), interval(d.inputWidth(), d.outputWidth())).assign(d.step(
-                            (DenseBlock.Weights) w.blocks().get(i), h.get(all(), interval(0, d.inputWidth())),
-                            lagged));
+                    DenseBlock.Step s = d.step((DenseBlock.Weights) w.blocks().get(i),
+                            h.get(all(), interval(0, d.inputWidth())), lagged);
+                    h.get(all(), interval(d.inputWidth(), d.outputWidth())).assign(s.added());
+                    keep(i, s);
                 } else {
                     AttentionBlock a = (AttentionBlock) blocks.get(i);
-                    h.get(all(), interval(a.inputWidth(), a.outputWidth())).assign(a.step(
-                            (AttentionBlock.Weights) w.blocks().get(i), caches[i], t,
-                            h.get(all(), interval(0, a.inputWidth()))));
+                    AttentionBlock.Step s = a.step((AttentionBlock.Weights) w.blocks().get(i), caches[i], t,
+                            h.get(all(), interval(0, a.inputWidth())));
+                    h.get(all(), interval(a.inputWidth(), a.outputWidth())).assign(s.read());
+                    keep(i, s);
                 }
             }
             if (ring != null) {
@@ -385,9 +391,37 @@ public final class SnailCore implements RecurrentCore {
             }
             if (keepHistory) {
                 inputs.add(xt);
+                outputs.get(all(), point(t), all()).assign(h);
             }
             steps++;
             return h;
+        }
+
+        private void keep(int block, Object stepValues) {
+            if (keepHistory) {
+                blockSteps.get(block).add(stepValues);
+            }
+        }
+
+        /** The whole-sequence pass of the steps taken, from what stepping computed (nothing is recomputed). */
+        @SuppressWarnings("unchecked")
+        private Pass pass() {
+            INDArray features = steps == maxSteps ? outputs : outputs.get(all(), interval(0, steps), all());
+            List<Object> passes = new ArrayList<>(blocks.size());
+            for (int i = 0; i < blocks.size(); i++) {
+                List<?> s = blockSteps.get(i);
+                if (blocks.get(i) instanceof DenseBlock d) {
+                    passes.add(d.pass(features.get(all(), all(), interval(0, d.inputWidth())),
+                            (List<DenseBlock.Step>) s));
+                } else {
+                    AttentionBlock a = (AttentionBlock) blocks.get(i);
+                    passes.add(a.pass(features.get(all(), all(), interval(0, a.inputWidth())), caches[i],
+                            (List<AttentionBlock.Step>) s));
+                }
+            }
+            INDArray x = Nd4j.stack(1, inputs.toArray(new INDArray[0])).reshape('c', (long) batch * steps,
+                    inputSize);
+            return new Pass(x, features, passes);
         }
 
         @Override
@@ -403,7 +437,7 @@ public final class SnailCore implements RecurrentCore {
             if (steps == 0) {
                 return grad.reshape(-1);
             }
-            Pass pass = forward(w, Nd4j.stack(1, inputs.toArray(new INDArray[0])));
+            Pass pass = pass();
             INDArray dFeatures = Nd4j.zeros(dataType, batch, steps, hiddenSize);
             for (int t = 0; t < steps; t++) {
                 INDArray d = dh.get(t);

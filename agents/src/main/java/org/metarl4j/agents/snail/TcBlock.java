@@ -127,10 +127,8 @@ public final class TcBlock {
         List<DenseBlock.Pass> passes = new ArrayList<>();
         int o = 0;
         for (DenseBlock d : blocks) {
-            DenseBlock.Pass p = d.forward(d.views(row, o), features.get(all(), all(), interval(0, d.inputWidth())));
-            features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))
-                    .assign(p.added().reshape('c', b, t, filters));
-            passes.add(p);
+            passes.add(d.forward(d.views(row, o), features.get(all(), all(), interval(0, d.inputWidth())),
+                    features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))));
             o += d.numParams();
         }
         if (dOutput == null) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -182,8 +184,7 @@ class SnailBlocksTest {
         AttentionBlock.Weights w = block.views(Nd4j.createFromArray(p).reshape(1, p.length), 0);
         AttentionBlock.Cache cache = block.cache(B, T + 2);
         for (int t = 0; t < T; t++) {
-            INDArray read = block.step(w, cache, t, x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(t), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+            INDArray read = block.step(w, cache, t, x.get(all(), point(t), all())).read();
             for (int b = 0; b < B; b++) {
                 for (int j = 0; j < 4; j++) {
                     assertEquals(whole.getDouble(b, t, 3 + j), read.getDouble(b, j), 1e-12);
