@@ -1,0 +1,251 @@
+package org.metarl4j.agents.snail;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * SNAIL's dense block (Mishra et al. 2018, "A Simple Neural Attentive Meta-Learner", ICLR, §3.1, its pseudocode
+ * DenseBlock(R, D)): two causal convolutions over time with kernel size 2, dilation R and D filters each, a gated
+ * activation, and the result concatenated to the input. Per sequence, with x_t the input {@code [C]} at step t:
+ * <pre>
+ *   xf_t = x_{t−R} W_f^lag + x_t W_f^now + b_f          (x_{t−R} = 0 for t &lt; R: causal zero padding)
+ *   xg_t = x_{t−R} W_g^lag + x_t W_g^now + b_g
+ *   a_t  = tanh(xf_t) ⊙ σ(xg_t)                        [D]
+ *   out_t = [x_t, a_t]                                  [C + D]
+ * </pre>
+ * Parameter layout ({@link #numParams()}, row-major, from the block's offset): W^lag {@code [C, 2D]}, W^now
+ * {@code [C, 2D]}, b {@code [2D]}; in each, columns 0 … D−1 belong to the filter f and D … 2D−1 to the gate g.
+ * (PyTorch's {@code Conv1d(C, 2D, kernel_size=2, dilation=R)} weight {@code w[o, c, k]} is W^lag[c, o] at k = 0 and
+ * W^now[c, o] at k = 1.) Initialisation as PyTorch's {@code Conv1d}: every weight and bias U[−1/√(2C), 1/√(2C)]
+ * (fan-in C × kernel 2).
+ */
+public final class DenseBlock {
+    private final int inputWidth;
+    private final int dilation;
+    private final int filters;
+    private final DataType dataType;
+
+    /**
+     * @param inputWidth C, the input's width
+     * @param dilation   R ≥ 1, the lag of the convolution's older tap
+     * @param filters    D, the number of filters (the width the block adds)
+     */
+    public DenseBlock(int inputWidth, int dilation, int filters, DataType dataType) {
+        if (inputWidth < 1 || dilation < 1 || filters < 1) {
+            throw new IllegalArgumentException("dense block sizes must be >= 1, got input " + inputWidth
+                    + ", dilation " + dilation + ", filters " + filters);
+        }
+        this.inputWidth = inputWidth;
+        this.dilation = dilation;
+        this.filters = filters;
+        this.dataType = dataType;
+    }
+
+    /** C. */
+    public int inputWidth() {
+        return inputWidth;
+    }
+
+    /** R. */
+    public int dilation() {
+        return dilation;
+    }
+
+    /** D, the width the block adds to its input. */
+    public int filters() {
+        return filters;
+    }
+
+    /** C + D. */
+    public int outputWidth() {
+        return inputWidth + filters;
+    }
+
+    /** 2 · C · 2D + 2D. */
+    public int numParams() {
+        return 4 * inputWidth * filters + 2 * filters;
+    }
+
+    /** Fills {@code p[offset … offset + numParams())} with PyTorch's {@code Conv1d} initialisation, in layout order. */
+    public void initialise(double[] p, int offset, SplittableRandom rng) {
+        double bound = 1.0 / Math.sqrt(2.0 * inputWidth);
+        for (int i = 0; i < numParams(); i++) {
+            p[offset + i] = bound * (2 * rng.nextDouble() - 1);
+        }
+    }
+
+    /** The parameter blocks as views of a row {@code [1, ≥ offset + numParams()]}. */
+    record Weights(INDArray lag, INDArray now, INDArray bias) {
+    }
+
+    Weights views(INDArray row, int offset) {
+        int w = 2 * filters;
+        int o = offset;
+        INDArray lag = row.get(all(), interval(o, o + inputWidth * w)).reshape('c', inputWidth, w);
+        o += inputWidth * w;
+        INDArray now = row.get(all(), interval(o, o + inputWidth * w)).reshape('c', inputWidth, w);
+        o += inputWidth * w;
+        return new Weights(lag, now, row.get(all(), interval(o, o + w)));
+    }
+
+    /**
+     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
+     * it must not change until the backward pass) and tanh(xf), σ(xg) {@code [B·T, D]}, rows in (b, t) order.
+     */
+    record Pass(int batch, int steps, INDArray input, INDArray tanhF, INDArray sigmaG) {
+    }
+
+    /** The added columns a_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} [B, T, D]. */
+    Pass forward(Weights w, INDArray input, INDArray added) {
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
+        int w2 = 2 * filters;
+        INDArray x = rows(input);
+        INDArray pre;
+        if (dilation < t) {
+            // both taps in one product: [x_t W^now | x_t W^lag]; the latter lands R steps later
+            INDArray both = x.mmul(Nd4j.hstack(w.now(), w.lag()));                 // [B·T, 4D]
+            INDArray both3 = both.reshape('c', b, t, 2 * w2);
+            both3.get(all(), interval(dilation, t), interval(0, w2))
+                    .addi(both3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2)));
+            pre = both.get(all(), interval(0, w2));
+        } else {
+            pre = x.mmul(w.now());
+        }
+        pre.addiRowVector(w.bias());
+        Step s = activate(pre);
+        added.assign(s.added().reshape('c', b, t, filters));
+        return new Pass(b, t, input, s.tanhF(), s.sigmaG());
+    }
+
+    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
+    private INDArray rows(INDArray input) {
+        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
+    }
+
+    /** tanh(xf) and σ(xg) of pre-activations {@code [N, 2D]}. */
+    private Step activate(INDArray pre) {
+        return new Step(Transforms.tanh(pre.get(all(), interval(0, filters)), true),
+                Transforms.sigmoid(pre.get(all(), interval(filters, 2 * filters)), true));
+    }
+
+    /**
+     * Backpropagation through the added columns: given ∂L/∂a ({@code [B, T, D]}, any view), adds ∂L/∂parameters to
+     * {@code grad} (views as {@link #views}) and returns the part of ∂L/∂input that flows through a, {@code [B, T, C]}
+     * (the concatenation's identity path is the caller's).
+     */
+    INDArray backward(Weights w, Weights grad, Pass p, INDArray dAdded) {
+        int b = p.batch();
+        int t = p.steps();
+        int w2 = 2 * filters;
+        long rows = (long) b * t;
+        INDArray da = dAdded.dup('c').reshape('c', rows, filters);
+        // a = tanh(f) σ(g)
+        INDArray df = da.mul(p.sigmaG()).muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
+        INDArray dg = da.muli(p.tanhF()).muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
+        INDArray x = rows(p.input());
+        INDArray dx;
+        if (dilation < t) {
+            // [∂L/∂pre_s | ∂L/∂pre_{s+R}]: step s's input fed step s's newer tap and step s + R's older one
+            INDArray dBoth = Nd4j.zeros(dataType, b, t, 2 * w2);
+            dBoth.get(all(), all(), interval(0, filters)).assign(df.reshape('c', b, t, filters));
+            dBoth.get(all(), all(), interval(filters, w2)).assign(dg.reshape('c', b, t, filters));
+            dBoth.get(all(), interval(0, t - dilation), interval(w2, 2 * w2))
+                    .assign(dBoth.get(all(), interval(dilation, t), interval(0, w2)));
+            INDArray d2 = dBoth.reshape('c', rows, 2 * w2);
+            INDArray g = x.transpose().mmul(d2);                                       // [C, 4D]
+            grad.now().addi(g.get(all(), interval(0, w2)));
+            grad.lag().addi(g.get(all(), interval(w2, 2 * w2)));
+            grad.bias().addi(d2.get(all(), interval(0, w2)).sum(true, 0));
+            dx = d2.mmul(Nd4j.hstack(w.now(), w.lag()).transpose());
+        } else {
+            INDArray dPre = Nd4j.hstack(df, dg);
+            grad.now().addi(x.transpose().mmul(dPre));
+            grad.bias().addi(dPre.sum(true, 0));
+            dx = dPre.mmul(w.now().transpose());
+        }
+        return dx.reshape('c', b, t, inputWidth);
+    }
+
+    /** One step's tanh(xf_t) and σ(xg_t), {@code [B, D]} each. */
+    record Step(INDArray tanhF, INDArray sigmaG) {
+        /** a_t = tanh(xf_t) ⊙ σ(xg_t). */
+        INDArray added() {
+            return tanhF.mul(sigmaG);
+        }
+    }
+
+    /**
+     * The whole-sequence pass of T steps as {@link #step} computed them: inputs {@code [B, T, C]} (a view that must
+     * not change until the backward pass) and each step's values.
+     */
+    Pass pass(INDArray input, java.util.List<Step> steps) {
+        int b = (int) input.size(0);
+        int t = steps.size();
+        long rows = (long) b * t;
+        INDArray[] tanhF = new INDArray[t];
+        INDArray[] sigmaG = new INDArray[t];
+        for (int s = 0; s < t; s++) {
+            tanhF[s] = steps.get(s).tanhF();
+            sigmaG[s] = steps.get(s).sigmaG();
+        }
+        return new Pass(b, t, input, Nd4j.stack(1, tanhF).reshape('c', rows, filters),
+                Nd4j.stack(1, sigmaG).reshape('c', rows, filters));
+    }
+
+    /** One step: x_t {@code [B, C]} and x_{t−R} {@code [B, C]} (null while t &lt; R). */
+    Step step(Weights w, INDArray x, INDArray lagged) {
+        INDArray pre = x.mmul(w.now()).addiRowVector(w.bias());
+        if (lagged != null) {
+            pre.addi(lagged.mmul(w.lag()));
+        }
+        return activate(pre);
+    }
+
+    /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */
+    public record Gradients(INDArray params, INDArray input) {
+    }
+
+    /** The block's output [x, a] {@code [B, T, C + D]} for parameters {@code [P]} and input {@code [B, T, C]}. */
+    public INDArray output(INDArray params, INDArray input) {
+        checkInput(input);
+        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
+        out.get(all(), all(), interval(0, inputWidth)).assign(input);
+        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
+                outputWidth())));
+        return out;
+    }
+
+    /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + D]}, ∂L/∂params and ∂L/∂input. */
+    public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
+        checkInput(input);
+        Weights w = views(row(params), 0);
+        INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
+        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), filters));
+        INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
+                outputWidth())));
+        dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));
+        return new Gradients(gradRow.reshape(-1), dx);
+    }
+
+    private INDArray row(INDArray params) {
+        if (params.length() != numParams()) {
+            throw new IllegalArgumentException("dense block parameters must have " + numParams() + " entries, got "
+                    + params.length());
+        }
+        return params.castTo(dataType).dup('c').reshape(1, numParams());
+    }
+
+    private void checkInput(INDArray input) {
+        if (input.rank() != 3 || input.size(2) != inputWidth) {
+            throw new IllegalArgumentException("dense block input must be [B, T, " + inputWidth + "], got "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+    }
+}
