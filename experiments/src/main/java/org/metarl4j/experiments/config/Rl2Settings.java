@@ -16,8 +16,9 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * @param arms bandit arms k for {@code bernoulli-bandit} (RL² Table 1: 5, 10, 50); other families take no such
  *     setting and must leave it at {@value EnvFamilies#DEFAULT_ARMS}
  * @param episodesPerTrial n, episodes of one task per trial (the memory is kept across them)
- * @param core the recurrent core: gru (as RL²), lstm, or mann (memory-augmented, Santoro et al. 2016)
- * @param hiddenSize units of the core (of the MANN's controller)
+ * @param core the memory: gru (as RL²), lstm, mann (memory-augmented, Santoro et al. 2016) or snail (Mishra et al.
+ *     2018, the paper's architecture)
+ * @param hiddenSize units of the core (of the MANN's controller; SNAIL's sizes are the paper's and ignore it)
  * @param iterations PPO iterations, one batch of trials each
  * @param trialsPerBatch trials (fresh tasks) per iteration
  * @param gamma discount over the whole trial

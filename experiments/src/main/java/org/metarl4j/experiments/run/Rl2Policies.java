@@ -1,10 +1,12 @@
 package org.metarl4j.experiments.run;
 
 import org.metarl4j.agents.recurrent.ActionHead;
+import org.metarl4j.agents.recurrent.GaussianHead;
 import org.metarl4j.agents.recurrent.Rl2Policy;
 import org.metarl4j.envs.Env;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
+import org.metarl4j.experiments.config.Rl2Core;
 import org.metarl4j.experiments.config.Rl2Settings;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -24,8 +26,11 @@ final class Rl2Policies {
         try (Env<T> env = family.envFactory().get()) {
             ActionHead head = ActionHead.forSpace(env.actionSpace());
             int observationDim = env.observationSpace().flatDim();
-            return new Rl2Policy<>(observationDim, head, settings.core().create(
-                    Rl2Policy.inputSize(observationDim, head), settings.hiddenSize(), DATA_TYPE), DATA_TYPE);
+            // the longest trial: n episodes that all run to the time limit
+            int maxSteps = settings.episodesPerTrial() * env.maxEpisodeSteps();
+            Rl2Core.Shape shape = new Rl2Core.Shape(Rl2Policy.inputSize(observationDim, head), settings.hiddenSize(),
+                    maxSteps, head instanceof GaussianHead, DATA_TYPE);
+            return new Rl2Policy<>(observationDim, head, settings.core().create(shape), DATA_TYPE);
         }
     }
 }

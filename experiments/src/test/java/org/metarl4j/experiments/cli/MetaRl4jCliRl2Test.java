@@ -132,6 +132,19 @@ class MetaRl4jCliRl2Test {
         assertTrue(eval.get("rl2").get("policy").asText().contains("LSTM"), eval.toString());
     }
 
+    /** SNAIL's temporal convolutions and attention as the memory, sized for the whole trial, end to end. */
+    @Test
+    void aSnailCoreRunsOnTheSameTrials(@TempDir Path root) throws Exception {
+        assertEquals(0, run("rl2-bandit-n10-k5", root, "--set", "rl2.core=snail"), errors());
+        Path first;
+        try (Stream<Path> dirs = Files.list(root.resolve("rl2-bandit-n10-k5"))) {
+            first = dirs.findFirst().orElseThrow();
+        }
+        JsonNode eval = JsonMapper.builder().build().readTree(first.resolve("eval.json").toFile());
+        assertTrue(eval.get("rl2").get("policy").asText().contains("SNAIL"), eval.toString());
+        assertEquals(10, eval.get("rl2").get("episodeMeans").size());
+    }
+
     /** Continuous actions (a Gaussian head) with the memory-augmented core, end to end. */
     @Test
     void aNavigationRunWithTheMemoryAugmentedCoreReportsEachEpisode(@TempDir Path root) throws Exception {
@@ -153,7 +166,7 @@ class MetaRl4jCliRl2Test {
     @Test
     void badRl2ConfigsExitTwoAndDivergenceExitsThreeWithErrorJson(@TempDir Path root) throws Exception {
         assertEquals(2, run("rl2-bandit-n10-k5", root, "--set", "rl2.core=ntm"));
-        assertTrue(errors().contains("rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann"), errors());
+        assertTrue(errors().contains("rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann, snail"), errors());
         assertEquals(2, run("rl2-bandit-n10-k5", root, "--set", "maml.iterations=2"));
         assertFalse(Files.exists(root.resolve("rl2-bandit-n10-k5")), "nothing may run on a bad config");
 
@@ -175,6 +188,6 @@ class MetaRl4jCliRl2Test {
             "rl2-bandit-n100-k10", "rl2-tabular-n10", "rl2-tabular-n25", "rl2-navigation2d"}) {
             assertTrue(listed.contains(preset), preset);
         }
-        assertTrue(listed.contains("Agents (agent): maml, rl2") && listed.contains("(rl2.core): gru, lstm, mann"), listed);
+        assertTrue(listed.contains("Agents (agent): maml, rl2") && listed.contains("(rl2.core): gru, lstm, mann, snail"), listed);
     }
 }

@@ -84,7 +84,7 @@ class Rl2ConfigTest {
                 Arguments.of(rl2 + "maml:\n  iterations: 3\n",
                         "key 'maml' does not apply to agent: rl2 (its settings go under 'rl2')"),
                 Arguments.of(rl2 + "rl2:\n  core: ntm\n",
-                        "rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann"),
+                        "rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann, snail"),
                 Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, clip, "
                         + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
                         + "hiddenSize, iterations, learningRate, maxGradientNorm, trialsPerBatch, valueCoefficient"),
@@ -125,7 +125,7 @@ class Rl2ConfigTest {
     void badRl2OverridesAreRejected() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("rl2-bandit-n10-k5",
                 List.of("rl2.core=transformer")));
-        assertTrue(e.getMessage().contains("rl2.core: 'transformer' is not a valid choice; allowed: gru, lstm, mann"),
+        assertTrue(e.getMessage().contains("rl2.core: 'transformer' is not a valid choice; allowed: gru, lstm, mann, snail"),
                 e.getMessage());
         e = assertThrows(ConfigException.class, () -> ConfigLoader.load("maml-navigation2d",
                 List.of("rl2.core=lstm")));
