@@ -31,7 +31,7 @@ public final class BanditBaselines {
         if (!(c >= 0)) {
             throw new IllegalArgumentException("UCB1's exploration coefficient must be >= 0, got " + c);
         }
-        return new Statistics("UCB1 (c=" + c + ")", arms) {
+        return new Statistics(String.format(java.util.Locale.ROOT, "UCB1 (c=%.3g)", c), arms) {
             @Override
             int choose(int trial, SplittableRandom rng) {
                 int t = 0;

@@ -78,7 +78,7 @@ class MetaRl4jCliRl2Test {
         assertEquals(20, eval.get("tasks").asInt());
         assertEquals(5, eval.get("arms").asInt());
         assertEquals(6.7, eval.get("rl2").get("published").asDouble());
-        assertEquals(List.of("Random", "UCB1 (c=1.4142135623730951)", "Thompson sampling"),
+        assertEquals(List.of("Random", "UCB1 (c=1.41)", "Thompson sampling"),
                 eval.get("baselines").findValuesAsText("policy"));
         assertEquals(List.of(5.0, 6.7, 5.7), eval.get("baselines").findValues("published").stream()
                 .map(JsonNode::asDouble).toList());
