@@ -29,15 +29,16 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * @param entropyCoefficient weight of the entropy bonus
  * @param valueCoefficient weight of the squared value error
  * @param maxGradientNorm gradients are scaled down to this norm
+ * @param rewardScale rewards are multiplied by this for training (value targets, advantages); reported returns are not
  * @param evalTasks fresh tasks of the final evaluation (RL²'s tables average over 1000)
  */
 @JsonPropertyOrder({"family", "arms", "episodesPerTrial", "core", "hiddenSize", "iterations", "trialsPerBatch",
     "gamma", "gaeLambda", "clip", "epochs", "learningRate", "entropyCoefficient", "valueCoefficient",
-    "maxGradientNorm", "evalTasks"})
+    "maxGradientNorm", "rewardScale", "evalTasks"})
 public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core core, int hiddenSize,
                           int iterations, int trialsPerBatch, double gamma, double gaeLambda, double clip,
                           int epochs, double learningRate, double entropyCoefficient, double valueCoefficient,
-                          double maxGradientNorm, int evalTasks) {
+                          double maxGradientNorm, double rewardScale, int evalTasks) {
 
     /** The family whose size {@code arms} sets. */
     public static final String BANDIT = "bernoulli-bandit";
@@ -52,13 +53,13 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
         require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
         // the PPO settings' own checks (the fields are not assigned yet: pass the parameters)
         new Rl2Config(0, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
-                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm);
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale);
     }
 
     /** The algorithm's config for one run. */
     public Rl2Config algorithm(long seed) {
         return new Rl2Config(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip,
-                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm);
+                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale);
     }
 
     /** The task family, with {@code arms} arms for bandits. */

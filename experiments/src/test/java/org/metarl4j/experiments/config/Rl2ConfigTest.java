@@ -33,7 +33,7 @@ class Rl2ConfigTest {
             assertEquals(new Rl2Config(1, rl2.episodesPerTrial() == 10 ? 500 : 1000, defaults.trialsPerBatch(),
                     defaults.episodesPerTrial(), defaults.hiddenSize(), defaults.gamma(), defaults.gaeLambda(),
                     defaults.clip(), defaults.epochs(), defaults.learningRate(), defaults.entropyCoefficient(),
-                    defaults.valueCoefficient(), defaults.maxGradientNorm()), loaded, preset);
+                    defaults.valueCoefficient(), defaults.maxGradientNorm(), defaults.rewardScale()), loaded, preset);
             assertEquals(Rl2Core.GRU, rl2.core());
             assertEquals(1000, rl2.evalTasks());
         }
@@ -87,7 +87,7 @@ class Rl2ConfigTest {
                         "rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann, snail"),
                 Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, clip, "
                         + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
-                        + "hiddenSize, iterations, learningRate, maxGradientNorm, trialsPerBatch, valueCoefficient"),
+                        + "hiddenSize, iterations, learningRate, maxGradientNorm, rewardScale, trialsPerBatch, valueCoefficient"),
                 Arguments.of(rl2 + "rl2:\n  seed: 3\n", "unknown key 'rl2.seed'"),
                 Arguments.of(rl2 + "foo: 1\n", "allowed at the top level: agent, checkpoints, evaluation, maml, name, "
                         + "rl2, seeds"),

@@ -16,10 +16,15 @@ package org.metarl4j.meta.rl2;
  * @param entropyCoefficient weight of the entropy bonus
  * @param valueCoefficient weight of the squared value error
  * @param maxGradientNorm gradients are scaled down to this norm
+ * @param rewardScale rewards are multiplied by this before the returns, advantages and value targets (the reported
+ *     returns are not): keeps the value loss of tasks with large returns (2D navigation: ≈ −100 per episode) from
+ *     drowning the policy's gradient in the shared core (rllab's and garage's {@code scale_reward}); 1 for the
+ *     bandit and tabular rows
  */
 public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
                         double gamma, double gaeLambda, double clip, int epochs, double learningRate,
-                        double entropyCoefficient, double valueCoefficient, double maxGradientNorm) {
+                        double entropyCoefficient, double valueCoefficient, double maxGradientNorm,
+                        double rewardScale) {
 
     public Rl2Config {
         require(iterations >= 0, "iterations must be >= 0, got " + iterations);
@@ -31,6 +36,7 @@ public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episo
         require(clip > 0, "clip must be > 0, got " + clip);
         require(epochs >= 1, "epochs must be >= 1, got " + epochs);
         require(learningRate > 0, "learningRate must be > 0, got " + learningRate);
+        require(rewardScale > 0 && Double.isFinite(rewardScale), "rewardScale must be > 0, got " + rewardScale);
         require(entropyCoefficient >= 0, "entropyCoefficient must be >= 0, got " + entropyCoefficient);
         require(valueCoefficient >= 0, "valueCoefficient must be >= 0, got " + valueCoefficient);
         require(maxGradientNorm > 0, "maxGradientNorm must be > 0, got " + maxGradientNorm);
@@ -44,6 +50,6 @@ public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episo
 
     /** Our starting point for bandits and tabular MDPs (PPO in place of RL²'s TRPO; not tuned per table row). */
     public static Rl2Config defaults(int episodesPerTrial) {
-        return new Rl2Config(1, 500, 250, episodesPerTrial, 64, 0.99, 0.3, 0.2, 4, 3e-3, 0.01, 0.5, 1.0);
+        return new Rl2Config(1, 500, 250, episodesPerTrial, 64, 0.99, 0.3, 0.2, 4, 3e-3, 0.01, 0.5, 1.0, 1.0);
     }
 }

@@ -167,7 +167,7 @@ public final class Rl2Ppo<T extends Task> {
                     continue;
                 }
                 double v = rec.values.get(t)[i];
-                double delta = rec.rewards.get(t)[i] + config.gamma() * nextValue - v;
+                double delta = config.rewardScale() * rec.rewards.get(t)[i] + config.gamma() * nextValue - v;
                 gae = delta + config.gamma() * config.gaeLambda() * gae;
                 adv[t][i] = gae;
                 ret[t][i] = gae + v;

@@ -17,7 +17,7 @@ import org.metarl4j.meta.maml.TrainingDivergedException;
 import org.nd4j.linalg.api.buffer.DataType;
 
 class Rl2PpoResumeTest {
-    private static final Rl2Config CONFIG = new Rl2Config(11, 5, 8, 4, 6, 0.99, 0.3, 0.2, 3, 3e-3, 0.01, 0.5, 1.0);
+    private static final Rl2Config CONFIG = new Rl2Config(11, 5, 8, 4, 6, 0.99, 0.3, 0.2, 3, 3e-3, 0.01, 0.5, 1.0, 1.0);
 
     private static Rl2Ppo<BanditTask> ppo(Rl2Config config, Rl2Policy<BanditTask> policy) {
         return new Rl2Ppo<>(config, policy, () -> new BernoulliBanditEnv(3), new BanditTaskDistribution(3));
@@ -73,7 +73,7 @@ class Rl2PpoResumeTest {
 
     @Test
     void aNonFiniteLossIsATrainingDivergedExceptionNamingTheIteration() {
-        Rl2Config exploding = new Rl2Config(11, 3, 8, 4, 6, 0.99, 0.3, 0.2, 3, 1e300, 0.01, 0.5, 1.0);
+        Rl2Config exploding = new Rl2Config(11, 3, 8, 4, 6, 0.99, 0.3, 0.2, 3, 1e300, 0.01, 0.5, 1.0, 1.0);
         Rl2Policy<BanditTask> policy = new Rl2Policy<>(1, 3, 6, DataType.FLOAT);
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> ppo(exploding, policy)
                 .train(policy.initialParameters(new SplittableRandom(1)), (log, theta) -> { }));

@@ -55,7 +55,7 @@ class Rl2PpoTest {
 
     private static <T extends Task> void check(Rl2Policy<T> policy, Supplier<? extends Env<T>> envs,
                                                TaskDistribution<T> distribution) {
-        Rl2Config config = new Rl2Config(3, 1, 6, 4, 5, 0.9, 0.8, 0.2, 1, 1e-3, 0.05, 0.5, 1e9);
+        Rl2Config config = new Rl2Config(3, 1, 6, 4, 5, 0.9, 0.8, 0.2, 1, 1e-3, 0.05, 0.5, 1e9, 1.0);
         Rl2Ppo<T> ppo = new Rl2Ppo<>(config, policy, envs, distribution);
         SplittableRandom rng = new SplittableRandom(5);
         double[] theta = policy.initialParameters(rng);
@@ -87,9 +87,36 @@ class Rl2PpoTest {
         assertTrue(worst < 1e-5, "worst relative error " + worst);
     }
 
+    /** Scaled rewards scale the value targets and leave the normalised advantages as they are. */
+    @Test
+    void rewardScaleScalesTheValueTargetsOnly() {
+        Rl2Policy<BanditTask> policy = new Rl2Policy<>(1, 3, 5, DataType.DOUBLE);
+        SplittableRandom rng = new SplittableRandom(2);
+        policy.setParameters(policy.initialParameters(rng));
+        new TrialRunner<BanditTask>(() -> new BernoulliBanditEnv(3)).run(policy,
+                new BanditTaskDistribution(3).sample(6, rng.split()), 4, rng.split());
+        Rl2Policy.Recording rec = policy.recording();
+        for (int t = 0; t < rec.steps(); t++) {
+            java.util.Arrays.fill(rec.values.get(t), 0.0); // V = 0: the targets are plain discounted returns
+        }
+        Rl2Ppo.Targets one = ppo(1.0, policy).targets(rec);
+        Rl2Ppo.Targets tenth = ppo(0.1, policy).targets(rec);
+        for (int t = 0; t < rec.steps(); t++) {
+            for (int i = 0; i < 6; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(0.1 * one.returns()[t][i], tenth.returns()[t][i], 1e-12);
+                org.junit.jupiter.api.Assertions.assertEquals(one.advantages()[t][i], tenth.advantages()[t][i], 1e-6);
+            }
+        }
+    }
+
+    private static Rl2Ppo<BanditTask> ppo(double rewardScale, Rl2Policy<BanditTask> policy) {
+        return new Rl2Ppo<>(new Rl2Config(1, 1, 6, 4, 5, 0.9, 0.8, 0.2, 1, 1e-3, 0.0, 0.5, 1.0, rewardScale), policy,
+                () -> new BernoulliBanditEnv(3), new BanditTaskDistribution(3));
+    }
+
     @Test
     void sameSeedGivesIdenticalTraining() {
-        Rl2Config config = new Rl2Config(4, 3, 8, 5, 6, 0.99, 0.3, 0.2, 2, 3e-3, 0.01, 0.5, 1.0);
+        Rl2Config config = new Rl2Config(4, 3, 8, 5, 6, 0.99, 0.3, 0.2, 2, 3e-3, 0.01, 0.5, 1.0, 1.0);
         double[][] runs = new double[2][];
         List<Double> returns = new java.util.ArrayList<>();
         for (int r = 0; r < 2; r++) {
