@@ -154,17 +154,7 @@ public final class CategoricalMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray klDivergenceFrom(PolicyEvaluation other) {
-            if (!(other instanceof CategoricalMlpPolicy.Evaluation)) {
-                throw new IllegalArgumentException("KL needs another categorical policy evaluation, got "
-                        + (other == null ? "null" : other.getClass().getName()));
-            }
-            Evaluation o = (Evaluation) other;
-            requireOpen();
-            o.requireOpen();
-            if (!java.util.Arrays.equals(o.probs.shape(), probs.shape())) {
-                throw new IllegalArgumentException("KL needs evaluations on the same batch: " + java.util.Arrays
-                        .toString(probs.shape()) + " vs " + java.util.Arrays.toString(o.probs.shape()));
-            }
+            Evaluation o = comparable(other, Evaluation.class, "categorical", e -> e.probs);
             // Σₖ p_t (log p_t − log p_o)
             return logProbs.sub(o.logProbs).muli(probs).sum(2);
         }

@@ -161,17 +161,7 @@ public final class GaussianMlpPolicy extends MlpPolicy {
 
         @Override
         public INDArray klDivergenceFrom(PolicyEvaluation other) {
-            if (!(other instanceof GaussianMlpPolicy.Evaluation)) {
-                throw new IllegalArgumentException("KL needs another Gaussian policy evaluation, got "
-                        + (other == null ? "null" : other.getClass().getName()));
-            }
-            Evaluation o = (Evaluation) other;
-            requireOpen();
-            o.requireOpen();
-            if (!java.util.Arrays.equals(o.mean.shape(), mean.shape())) {
-                throw new IllegalArgumentException("KL needs evaluations on the same batch: " + java.util.Arrays
-                        .toString(mean.shape()) + " vs " + java.util.Arrays.toString(o.mean.shape()));
-            }
+            Evaluation o = comparable(other, Evaluation.class, "Gaussian", e -> e.mean);
             // Σⱼ [log σo − log σt + (σt² + (μt − μo)²) / (2σo²) − ½]
             INDArray dm = mean.sub(o.mean);
             INDArray varT = invVar.rdiv(1.0);

@@ -1,7 +1,9 @@
 package org.metarl4j.agents.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,6 +39,28 @@ abstract class MlpEvaluation implements PolicyEvaluation {
         if (closed) {
             throw new IllegalStateException("this policy evaluation was closed");
         }
+    }
+
+    /**
+     * {@code other} as an open evaluation of the same head ({@code type}, named {@code kind} in messages) on the same
+     * batch as this one ({@code batch} picks the array whose shape must match) — what a KL between the two needs.
+     */
+    final <E extends MlpEvaluation> E comparable(PolicyEvaluation other, Class<E> type, String kind,
+                                                 Function<E, INDArray> batch) {
+        if (!type.isInstance(other)) {
+            throw new IllegalArgumentException("KL needs another " + kind + " policy evaluation, got "
+                    + (other == null ? "null" : other.getClass().getName()));
+        }
+        E o = type.cast(other);
+        requireOpen();
+        o.requireOpen();
+        long[] mine = batch.apply(type.cast(this)).shape();
+        long[] theirs = batch.apply(o).shape();
+        if (!Arrays.equals(theirs, mine)) {
+            throw new IllegalArgumentException("KL needs evaluations on the same batch: " + Arrays.toString(mine)
+                    + " vs " + Arrays.toString(theirs));
+        }
+        return o;
     }
 
     @Override
