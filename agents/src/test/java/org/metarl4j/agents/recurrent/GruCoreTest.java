@@ -3,6 +3,7 @@ package org.metarl4j.agents.recurrent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metarl4j.agents.recurrent.CoreChecks.random;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +19,6 @@ class GruCoreTest {
     private static final int H = 5;
     private static final int T = 6;
     private final GruCore gru = new GruCore(IN, H, DataType.DOUBLE);
-
-    private static INDArray random(SplittableRandom rng, long... shape) {
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 2 * rng.nextDouble() - 1;
-        }
-        return Nd4j.create(v, shape, DataType.DOUBLE);
-    }
 
     @Test
     void oneStepMatchesTheGruEquationsWrittenOut() {

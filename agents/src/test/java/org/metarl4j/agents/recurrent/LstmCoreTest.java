@@ -3,6 +3,7 @@ package org.metarl4j.agents.recurrent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metarl4j.agents.recurrent.CoreChecks.random;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +19,6 @@ class LstmCoreTest {
     private static final int IN = 3;
     private static final int H = 4;
     private final LstmCore lstm = new LstmCore(IN, H, DataType.DOUBLE);
-
-    private static INDArray random(SplittableRandom rng, long... shape) {
-        double[] v = new double[(int) (shape[0] * shape[1])];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 2 * rng.nextDouble() - 1;
-        }
-        return Nd4j.create(v, shape, DataType.DOUBLE);
-    }
 
     @Test
     void twoStepsMatchTheLstmEquationsWrittenOut() {

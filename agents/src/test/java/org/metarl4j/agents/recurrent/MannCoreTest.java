@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metarl4j.agents.recurrent.CoreChecks.inputs;
+import static org.metarl4j.agents.recurrent.CoreChecks.outputs;
+import static org.metarl4j.agents.recurrent.CoreChecks.policyLoss;
+import static org.metarl4j.agents.recurrent.CoreChecks.random;
+import static org.metarl4j.agents.recurrent.CoreChecks.relativeError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,22 +38,6 @@ class MannCoreTest {
     /** Central-difference step. */
     private static final double FD_STEP = 1e-5;
     private final MannCore mann = new MannCore(IN, H, N, W, R, GAMMA, DataType.DOUBLE);
-
-    private static INDArray random(SplittableRandom rng, DataType type, long... shape) {
-        double[] v = new double[(int) (shape[0] * shape[1])];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 2 * rng.nextDouble() - 1;
-        }
-        return Nd4j.create(v, shape, type);
-    }
-
-    private static List<INDArray> inputs(SplittableRandom rng, int in, int steps) {
-        List<INDArray> xs = new ArrayList<>();
-        for (int t = 0; t < steps; t++) {
-            xs.add(random(rng, DataType.DOUBLE, B, in));
-        }
-        return xs;
-    }
 
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
@@ -206,21 +195,12 @@ class MannCoreTest {
         return lu;
     }
 
-    private static List<INDArray> outputs(MannCore core, double[] p, List<INDArray> xs) {
-        RecurrentCore.Sequence seq = core.start(Nd4j.createFromArray(p), B, false);
-        List<INDArray> out = new ArrayList<>();
-        for (INDArray x : xs) {
-            out.add(seq.step(x));
-        }
-        return out;
-    }
-
     @Test
     void stepsMatchTheMannEquationsWrittenOut() {
         SplittableRandom rng = new SplittableRandom(1);
         double[] p = mann.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, T);
-        List<INDArray> out = outputs(mann, p, xs);
+        List<INDArray> xs = inputs(rng, B, IN, T);
+        List<INDArray> out = outputs(mann, p, B, xs);
         Reference ref = reference(p, xs, true);
         for (int t = 0; t < T; t++) {
             assertArrayEquals(new long[] {B, H + R * W}, out.get(t).shape());
@@ -247,7 +227,7 @@ class MannCoreTest {
 
     /** L = Σₜ Σ cₜ ⊙ outₜ. */
     private double loss(double[] p, List<INDArray> xs, List<INDArray> c) {
-        List<INDArray> out = outputs(mann, p, xs);
+        List<INDArray> out = outputs(mann, p, B, xs);
         double l = 0;
         for (int t = 0; t < out.size(); t++) {
             if (c.get(t) != null) {
@@ -257,10 +237,6 @@ class MannCoreTest {
         return l;
     }
 
-    private static double relativeError(double numeric, double analytic) {
-        return Math.abs(numeric - analytic) / Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic));
-    }
-
     @Test
     void backpropagationThroughTimeMatchesCentralDifferences() {
         SplittableRandom rng = new SplittableRandom(2);
@@ -268,7 +244,7 @@ class MannCoreTest {
         for (int i = 0; i < p.length; i++) {
             p[i] *= 2; // saturate some gates
         }
-        List<INDArray> xs = inputs(rng, IN, T);
+        List<INDArray> xs = inputs(rng, B, IN, T);
         List<INDArray> c = new ArrayList<>();
         for (int t = 0; t < T; t++) {
             c.add(t == 2 ? null : random(rng, DataType.DOUBLE, B, H + R * W));
@@ -303,7 +279,7 @@ class MannCoreTest {
         Rl2Policy<Task> policy = new Rl2Policy<>(observationDim, actions, core, DataType.DOUBLE);
         SplittableRandom rng = new SplittableRandom(3);
         double[] theta = policy.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, in, 4);
+        List<INDArray> xs = inputs(rng, B, in, 4);
         List<INDArray> cLogits = new ArrayList<>();
         List<INDArray> cValues = new ArrayList<>();
         for (int t = 0; t < xs.size(); t++) {
@@ -331,25 +307,13 @@ class MannCoreTest {
         assertEquals("RL² (MANN " + (H + R * W) + ")", policy.name());
     }
 
-    /** Σₜ Σ (c^π_t ⊙ logits_t + c^v_t ⊙ values_t). */
-    private static double policyLoss(Rl2Policy<Task> policy, double[] theta, List<INDArray> xs, List<INDArray> cLogits,
-                                     List<INDArray> cValues) {
-        Rl2Policy.Unroll u = policy.unroll(theta, xs);
-        double l = 0;
-        for (int t = 0; t < xs.size(); t++) {
-            l += u.outputs().get(t).mul(cLogits.get(t)).sumNumber().doubleValue()
-                    + u.values().get(t).mul(cValues.get(t)).sumNumber().doubleValue();
-        }
-        return l;
-    }
-
     @Test
     void sameParametersAndInputsGiveIdenticalOutputs() {
         SplittableRandom rng = new SplittableRandom(4);
         double[] p = mann.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, T);
-        List<INDArray> first = outputs(mann, p, xs);
-        List<INDArray> second = outputs(mann, p, xs);
+        List<INDArray> xs = inputs(rng, B, IN, T);
+        List<INDArray> first = outputs(mann, p, B, xs);
+        List<INDArray> second = outputs(mann, p, B, xs);
         for (int t = 0; t < T; t++) {
             assertArrayEquals(first.get(t).reshape(-1).toDoubleVector(), second.get(t).reshape(-1).toDoubleVector());
         }
@@ -361,7 +325,7 @@ class MannCoreTest {
         MannCore single = new MannCore(IN, H, N, W, R, GAMMA, DataType.FLOAT);
         SplittableRandom rng = new SplittableRandom(5);
         double[] p = mann.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, T);
+        List<INDArray> xs = inputs(rng, B, IN, T);
         List<INDArray> c = new ArrayList<>();
         for (int t = 0; t < T; t++) {
             c.add(random(rng, DataType.DOUBLE, B, H + R * W));

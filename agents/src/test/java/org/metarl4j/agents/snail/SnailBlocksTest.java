@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metarl4j.agents.recurrent.CoreChecks.random;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
@@ -23,18 +24,6 @@ class SnailBlocksTest {
     private static final int T = 5;
     /** Central-difference step (see {@link #worstRelativeError}). */
     private static final double FD_STEP = 1e-5;
-
-    static INDArray random(SplittableRandom rng, long... shape) {
-        long n = 1;
-        for (long s : shape) {
-            n *= s;
-        }
-        double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = 2 * rng.nextDouble() - 1;
-        }
-        return Nd4j.create(v, shape, DataType.DOUBLE);
-    }
 
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));

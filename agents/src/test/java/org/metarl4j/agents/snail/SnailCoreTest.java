@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.metarl4j.agents.recurrent.CoreChecks.inputs;
+import static org.metarl4j.agents.recurrent.CoreChecks.outputs;
+import static org.metarl4j.agents.recurrent.CoreChecks.policyLoss;
+import static org.metarl4j.agents.recurrent.CoreChecks.random;
+import static org.metarl4j.agents.recurrent.CoreChecks.relativeError;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,14 +37,6 @@ class SnailCoreTest {
     /** Dilations 2, 4, 8 (8 ≥ T only meets padding), attention between and after the TC blocks. */
     private final SnailCore core = new SnailCore(IN, T, 4, List.of(new SnailCore.Tc(2), new SnailCore.Attention(3, 2),
             new SnailCore.Tc(2), new SnailCore.Attention(2, 3)), DataType.DOUBLE);
-
-    private static List<INDArray> inputs(SplittableRandom rng, int in, int steps) {
-        List<INDArray> xs = new ArrayList<>();
-        for (int t = 0; t < steps; t++) {
-            xs.add(SnailBlocksTest.random(rng, B, in));
-        }
-        return xs;
-    }
 
     /**
      * Every step's output {@code [T][B][H]} from the paper's equations and the documented layout, each step computed
@@ -152,15 +149,6 @@ class SnailCoreTest {
         return set;
     }
 
-    private static List<INDArray> step(RecurrentCore core, double[] p, List<INDArray> xs) {
-        RecurrentCore.Sequence seq = core.start(Nd4j.createFromArray(p), B, false);
-        List<INDArray> out = new ArrayList<>();
-        for (INDArray x : xs) {
-            out.add(seq.step(x));
-        }
-        return out;
-    }
-
     @Test
     void stepsMatchTheEquationsWrittenOutAndTheWholeSequencePass() {
         SplittableRandom rng = new SplittableRandom(1);
@@ -168,8 +156,8 @@ class SnailCoreTest {
         for (int i = 0; i < p.length; i++) {
             p[i] *= 2;
         }
-        List<INDArray> xs = inputs(rng, IN, T);
-        List<INDArray> out = step(core, p, xs);
+        List<INDArray> xs = inputs(rng, B, IN, T);
+        List<INDArray> out = outputs(core, p, B, xs);
         double[][][] ref = reference(core, p, xs);
         INDArray whole = core.outputs(Nd4j.createFromArray(p), Nd4j.stack(1, xs.toArray(new INDArray[0])));
         assertEquals(21, core.hiddenSize());
@@ -191,8 +179,8 @@ class SnailCoreTest {
         assertEquals(32 + 2 * 4 * 32 + 32, bandit.hiddenSize()); // ⌈log₂ 12⌉ = 4 dense blocks per TC block
         SplittableRandom rng = new SplittableRandom(2);
         double[] p = bandit.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, steps);
-        List<INDArray> out = step(bandit, p, xs);
+        List<INDArray> xs = inputs(rng, B, IN, steps);
+        List<INDArray> out = outputs(bandit, p, B, xs);
         double[][][] ref = reference(bandit, p, xs);
         for (int t = 0; t < steps; t++) {
             for (int b = 0; b < B; b++) {
@@ -220,10 +208,6 @@ class SnailCoreTest {
         return l;
     }
 
-    private static double relativeError(double numeric, double analytic) {
-        return Math.abs(numeric - analytic) / Math.max(1e-6, Math.abs(numeric) + Math.abs(analytic));
-    }
-
     @Test
     void backpropagationMatchesCentralDifferencesOnEveryParameter() {
         SplittableRandom rng = new SplittableRandom(3);
@@ -231,10 +215,10 @@ class SnailCoreTest {
         for (int i = 0; i < p.length; i++) {
             p[i] *= 2; // saturate some gates, sharpen attention
         }
-        List<INDArray> xs = inputs(rng, IN, T);
+        List<INDArray> xs = inputs(rng, B, IN, T);
         List<INDArray> c = new ArrayList<>();
         for (int t = 0; t < T; t++) {
-            c.add(t == 2 ? null : SnailBlocksTest.random(rng, B, core.hiddenSize()));
+            c.add(t == 2 ? null : random(rng, B, core.hiddenSize()));
         }
         RecurrentCore.Sequence seq = core.start(Nd4j.createFromArray(p), B, true);
         xs.forEach(seq::step);
@@ -268,17 +252,17 @@ class SnailCoreTest {
         Rl2Policy<Task> policy = new Rl2Policy<>(observationDim, actions, snail, DataType.DOUBLE);
         SplittableRandom rng = new SplittableRandom(4);
         double[] theta = policy.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, in, 4); // fewer steps than T: dilation 4 never reaches back
+        List<INDArray> xs = inputs(rng, B, in, 4); // fewer steps than T: dilation 4 never reaches back
         List<INDArray> cLogits = new ArrayList<>();
         List<INDArray> cValues = new ArrayList<>();
         for (int t = 0; t < xs.size(); t++) {
-            cLogits.add(SnailBlocksTest.random(rng, B, actions));
-            cValues.add(SnailBlocksTest.random(rng, B, 1));
+            cLogits.add(random(rng, B, actions));
+            cValues.add(random(rng, B, 1));
         }
         double[] analytic = policy.gradient(policy.unroll(theta, xs), cLogits, cValues, new double[0]);
         // the policy's own unroll gives the loss written out below; central differences use the latter (fast)
         assertEquals(policyLoss(policy, theta, xs, cLogits, cValues),
-                policyLoss(snail, actions, theta, xs, cLogits, cValues), 1e-10);
+                referencePolicyLoss(snail, actions, theta, xs, cLogits, cValues), 1e-10);
         Set<Integer> zero = keyBiases(snail);
         double worst = 0;
         for (int k = 0; k < theta.length; k++) {
@@ -286,8 +270,8 @@ class SnailCoreTest {
             double[] minus = theta.clone();
             plus[k] += FD_STEP;
             minus[k] -= FD_STEP;
-            double numeric = (policyLoss(snail, actions, plus, xs, cLogits, cValues)
-                    - policyLoss(snail, actions, minus, xs, cLogits, cValues)) / (2 * FD_STEP);
+            double numeric = (referencePolicyLoss(snail, actions, plus, xs, cLogits, cValues)
+                    - referencePolicyLoss(snail, actions, minus, xs, cLogits, cValues)) / (2 * FD_STEP);
             if (zero.contains(k)) {
                 assertEquals(0.0, analytic[k], 1e-12);
                 assertEquals(0.0, numeric, 1e-9);
@@ -299,24 +283,12 @@ class SnailCoreTest {
         assertEquals("RL² (SNAIL " + snail.hiddenSize() + ")", policy.name());
     }
 
-    /** Σₜ Σ (c^π_t ⊙ logits_t + c^v_t ⊙ values_t) from the policy's unroll. */
-    private static double policyLoss(Rl2Policy<Task> policy, double[] theta, List<INDArray> xs, List<INDArray> cLogits,
-                                     List<INDArray> cValues) {
-        Rl2Policy.Unroll u = policy.unroll(theta, xs);
-        double l = 0;
-        for (int t = 0; t < xs.size(); t++) {
-            l += u.outputs().get(t).mul(cLogits.get(t)).sumNumber().doubleValue()
-                    + u.values().get(t).mul(cValues.get(t)).sumNumber().doubleValue();
-        }
-        return l;
-    }
-
     /**
      * The same loss written out: the reference core, then Rl2Policy's documented heads after the core's parameters,
      * W_π {@code [H, outputs]}, b_π, W_v {@code [H, 1]}, b_v.
      */
-    private static double policyLoss(SnailCore snail, int outputs, double[] theta, List<INDArray> xs,
-                                     List<INDArray> cLogits, List<INDArray> cValues) {
+    private static double referencePolicyLoss(SnailCore snail, int outputs, double[] theta, List<INDArray> xs,
+                                              List<INDArray> cLogits, List<INDArray> cValues) {
         double[][][] h = reference(snail, java.util.Arrays.copyOf(theta, snail.numParams()), xs);
         int width = snail.hiddenSize();
         int wPi = snail.numParams();
@@ -347,8 +319,8 @@ class SnailCoreTest {
     void sameParametersAndInputsGiveIdenticalOutputsAndGradients() {
         SplittableRandom rng = new SplittableRandom(5);
         double[] p = core.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, T);
-        List<INDArray> c = inputs(rng, core.hiddenSize(), T);
+        List<INDArray> xs = inputs(rng, B, IN, T);
+        List<INDArray> c = inputs(rng, B, core.hiddenSize(), T);
         double[][] grads = new double[2][];
         List<List<INDArray>> outs = new ArrayList<>();
         for (int r = 0; r < 2; r++) {
@@ -373,8 +345,8 @@ class SnailCoreTest {
         SnailCore single = new SnailCore(IN, T, 4, core.layers(), DataType.FLOAT);
         SplittableRandom rng = new SplittableRandom(6);
         double[] p = core.initialParameters(rng);
-        List<INDArray> xs = inputs(rng, IN, T);
-        List<INDArray> c = inputs(rng, core.hiddenSize(), T);
+        List<INDArray> xs = inputs(rng, B, IN, T);
+        List<INDArray> c = inputs(rng, B, core.hiddenSize(), T);
         INDArray[] grads = new INDArray[2];
         List<List<INDArray>> outs = new ArrayList<>();
         SnailCore[] cores = {core, single};
