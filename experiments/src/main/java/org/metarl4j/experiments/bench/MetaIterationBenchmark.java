@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.metarl4j.agents.BlasKernels;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.Activation;
 import org.metarl4j.agents.policy.GaussianMlpPolicy;
@@ -31,6 +32,7 @@ public final class MetaIterationBenchmark {
 
     @SuppressWarnings("unchecked")
     public static void main(String[] args) {
+        BlasKernels.selectBeforeNd4jLoads();
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
@@ -48,8 +50,8 @@ public final class MetaIterationBenchmark {
         }
         List<IterationLog> measured = logs.subList(warmup, logs.size());
         System.out.printf(Locale.ROOT, "MAML-TRPO, 2D navigation, pytorch-maml-rl defaults; %d iterations after %d "
-                + "warm-up; ND4J threads %d, workers %d, curvature subsample %s; OPENBLAS_CORETYPE=%s; medians in seconds%n",
-                measured.size(), warmup, threads, workers, subsample, System.getenv("OPENBLAS_CORETYPE"));
+                + "warm-up; ND4J threads %d, workers %d, curvature subsample %s; BLAS kernels %s; medians in seconds%n",
+                measured.size(), warmup, threads, workers, subsample, BlasKernels.describe());
         print("meta-iteration total", measured, l -> l.samplingSeconds() + l.updateSeconds());
         print("  sampling (support + query, advantages)", measured, IterationLog::samplingSeconds);
         print("  adaptation + outer update", measured, IterationLog::updateSeconds);

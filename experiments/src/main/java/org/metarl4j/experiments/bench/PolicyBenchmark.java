@@ -2,6 +2,7 @@ package org.metarl4j.experiments.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.metarl4j.agents.BlasKernels;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.Activation;
 import org.metarl4j.agents.policy.GaussianMlpPolicy;
@@ -47,6 +48,7 @@ public class PolicyBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        BlasKernels.selectBeforeNd4jLoads(); // the forked JVM has not loaded ND4J yet
         Nd4jThreads.configure();
         policy = new GaussianMlpPolicy(MlpShape.of(2, new int[] {64, 64}, 2, Activation.TANH), DataType.FLOAT);
         SplittableRandom rng = new SplittableRandom(1);

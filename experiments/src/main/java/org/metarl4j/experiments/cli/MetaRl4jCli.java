@@ -1,6 +1,7 @@
 package org.metarl4j.experiments.cli;
 
 import java.util.List;
+import org.metarl4j.agents.BlasKernels;
 import org.metarl4j.meta.maml.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,23 @@ public final class MetaRl4jCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        System.exit(selectBlasKernels() ? execute(args) : EXIT_BAD_INPUT);
+    }
+
+    /**
+     * Picks OpenBLAS's kernels for this CPU ({@link BlasKernels}); must run before anything loads ND4J, so only the
+     * process entry points call it ({@link #main}, the experiment classes), not {@link #execute}.
+     *
+     * @return false (after printing why) for an invalid {@code -Dmetarl4j.blasKernels}
+     */
+    public static boolean selectBlasKernels() {
+        try {
+            BlasKernels.selectBeforeNd4jLoads();
+            return true;
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Runs the command line and returns its exit code (for tests and embedding). */

@@ -11,6 +11,9 @@ final class PresetMain {
     }
 
     static void run(String preset, String[] args) {
+        if (!MetaRl4jCli.selectBlasKernels()) {
+            System.exit(MetaRl4jCli.EXIT_BAD_INPUT);
+        }
         String[] all = new String[args.length + 2];
         all[0] = "run";
         all[1] = preset;

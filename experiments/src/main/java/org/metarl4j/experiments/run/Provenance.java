@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.metarl4j.agents.BlasKernels;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -38,6 +39,7 @@ public final class Provenance {
         nd4j.put("opThreads", Nd4j.getEnvironment().maxThreads());
         nd4j.put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"));
         nd4j.put("OPENBLAS_CORETYPE", System.getenv("OPENBLAS_CORETYPE"));
+        nd4j.put("blasKernels", BlasKernels.describe());
         out.put("nd4j", nd4j);
         out.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
                 "arch", System.getProperty("os.arch"), "processors", Runtime.getRuntime().availableProcessors()));
