@@ -36,7 +36,8 @@ class ResumeAfterKillTest {
         Path killedRoot = root.resolve("killed");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"),
-                "org.metarl4j.experiments.cli.MetaRl4jCli", "run", "maml-navigation2d-short", "--out",
+                // the same BLAS kernels as this test JVM, which does not select any (bit-identical files below)
+                "-Dmetarl4j.blasKernels=default", "org.metarl4j.experiments.cli.MetaRl4jCli", "run", "maml-navigation2d-short", "--out",
                 killedRoot.toString()));
         for (String override : TINY) {
             command.add("--set");
