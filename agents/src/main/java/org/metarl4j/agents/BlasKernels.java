@@ -1,7 +1,9 @@
 package org.metarl4j.agents;
 
+import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,15 +112,23 @@ public final class BlasKernels {
         return activeCoreName().map(name -> name + " — " + reason).orElse("unknown — " + reason);
     }
 
-    /** OpenBLAS's core name, if the library is loaded in this process and answers. */
+    /**
+     * OpenBLAS's core name, if the library is loaded in this process and answers. The symbol is looked up among the
+     * libraries ND4J (JavaCPP) already loaded and called through JNA: opening the library a second time with
+     * {@code dlopen} was measured to corrupt OpenBLAS's buffer bookkeeping ("Bad memory unallocation", then a crash)
+     * once its thread pool was running.
+     */
     public static Optional<String> activeCoreName() {
         try {
-            Optional<Path> library = openBlasLibrary();
-            if (library.isEmpty()) {
+            if (openBlasLibrary().isEmpty()) {
                 return Optional.empty();
             }
-            OpenBlas openBlas = (OpenBlas) Native.loadLibrary(library.get().toString(), OpenBlas.class);
-            return Optional.ofNullable(openBlas.openblas_get_corename()).map(String::trim);
+            org.bytedeco.javacpp.Pointer symbol = org.bytedeco.javacpp.Loader.addressof("openblas_get_corename");
+            if (symbol == null || symbol.isNull()) {
+                return Optional.empty();
+            }
+            Function function = Function.getFunction(new Pointer(symbol.address()));
+            return Optional.ofNullable(function.invokeString(new Object[0], false)).map(String::trim);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return Optional.empty();
         }
@@ -156,7 +166,4 @@ public final class BlasKernels {
         int setenv(String name, String value, int overwrite);
     }
 
-    private interface OpenBlas extends Library {
-        String openblas_get_corename();
-    }
 }

@@ -53,6 +53,7 @@ class BlasKernelsTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 SelectThenLoad.class.getName());
         pb.environment().remove(BlasKernels.CORETYPE_VARIABLE);
+        pb.environment().put("OMP_NUM_THREADS", "2"); // OpenBLAS's thread pool running, as in a user's shell
         pb.redirectErrorStream(true);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -71,6 +72,10 @@ class BlasKernelsTest {
             BlasKernels.selectBeforeNd4jLoads();
             Nd4j.create(2, 2).mmul(Nd4j.create(2, 2));
             System.out.println("core=" + BlasKernels.activeCoreName().orElse("?"));
+            System.out.println("described as " + BlasKernels.describe());
+            for (int i = 0; i < 20; i++) { // BLAS still sound after the look-up
+                Nd4j.rand(400, 64).mmul(Nd4j.rand(64, 64));
+            }
         }
     }
 }
