@@ -62,6 +62,8 @@ final class MlpTrunk {
         final INDArray[] h;
         /** f'(z_l) for the hidden layers, computed on first use and kept (every derivative pass needs them). */
         private INDArray[] derivatives;
+        /** {@code [T, 1, N]} ones for sums over samples, made on first use and kept. */
+        private INDArray ones;
 
         Forward(Layers params, int tasks, int samples, INDArray[] h) {
             this.params = params;
@@ -82,6 +84,10 @@ final class MlpTrunk {
             if (derivatives != null) {
                 free(derivatives);
                 derivatives = null;
+            }
+            if (ones != null) {
+                free(ones);
+                ones = null;
             }
         }
     }
@@ -152,6 +158,21 @@ final class MlpTrunk {
         INDArray g = Nd4j.createUninitialized(dataType, a.size(0), a.size(2), b.size(2));
         Nd4j.matmul(a, b, g, true, false, false);
         return g;
+    }
+
+    /**
+     * Σₙ x[t, n, :] as {@code [T, 1, d]}, computed as a matmul with a row of ones: about twice as fast as ND4J's
+     * reduction over axis 1 (float {@code [10, 2000, 64]}: 0.75 vs 1.59 ms, one thread).
+     */
+    private INDArray sumOverSamples(Forward f, INDArray x) {
+        if (f.ones == null) {
+            try (MemoryWorkspace ignored = Workspaces.outside()) {
+                f.ones = Nd4j.ones(dataType, f.tasks, 1, f.samples);
+            }
+        }
+        INDArray sum = Nd4j.createUninitialized(dataType, x.size(0), 1, x.size(2));
+        Nd4j.matmul(f.ones, x, sum, false, false, false);
+        return sum;
     }
 
     /**
@@ -263,7 +284,7 @@ final class MlpTrunk {
         INDArray delta = deltaOut;
         for (int l = layers; l >= 1; l--) {
             write(out, shape.weightOffset(l), outer(f.h[l - 1], delta));
-            write(out, shape.biasOffset(l), delta.sum(1));
+            write(out, shape.biasOffset(l), sumOverSamples(f, delta));
             if (l > 1) {
                 delta = timesTransposed(delta, f.params.w[l]).muli(d[l - 1]);
             }
@@ -285,7 +306,7 @@ final class MlpTrunk {
                 rgw.addi(outer(rh[l - 1], bp.delta[l]));
             }
             write(out, shape.weightOffset(l), rgw);
-            write(out, shape.biasOffset(l), rDelta.sum(1));
+            write(out, shape.biasOffset(l), sumOverSamples(f, rDelta));
             if (l > 1) {
                 INDArray rDeltaH = timesTransposed(rDelta, f.params.w[l]).addi(timesTransposed(bp.delta[l], v.w[l]));
                 rDeltaH.muli(d[l - 1]);
