@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.meta.rl2.Rl2Baseline;
 import org.metarl4j.meta.rl2.Rl2Config;
 
 /**
@@ -30,15 +31,18 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * @param valueCoefficient weight of the squared value error
  * @param maxGradientNorm gradients are scaled down to this norm
  * @param rewardScale rewards are multiplied by this for training (value targets, advantages); reported returns are not
+ * @param baseline what the advantages subtract: {@code value-head} (the policy's value head, trained on the shared
+ *     core) or {@code linear} (rllab's linear feature baseline refitted per batch, as RL²'s own code)
  * @param evalTasks fresh tasks of the final evaluation (RL²'s tables average over 1000)
  */
 @JsonPropertyOrder({"family", "arms", "episodesPerTrial", "core", "hiddenSize", "iterations", "trialsPerBatch",
     "gamma", "gaeLambda", "clip", "epochs", "learningRate", "entropyCoefficient", "valueCoefficient",
-    "maxGradientNorm", "rewardScale", "evalTasks"})
+    "maxGradientNorm", "rewardScale", "baseline", "evalTasks"})
 public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core core, int hiddenSize,
                           int iterations, int trialsPerBatch, double gamma, double gaeLambda, double clip,
                           int epochs, double learningRate, double entropyCoefficient, double valueCoefficient,
-                          double maxGradientNorm, double rewardScale, int evalTasks) {
+                          double maxGradientNorm, double rewardScale, Rl2Baseline baseline,
+                          int evalTasks) {
 
     /** The family whose size {@code arms} sets. */
     public static final String BANDIT = "bernoulli-bandit";
@@ -53,13 +57,13 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
         require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
         // the PPO settings' own checks (the fields are not assigned yet: pass the parameters)
         new Rl2Config(0, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
-                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale);
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline);
     }
 
     /** The algorithm's config for one run. */
     public Rl2Config algorithm(long seed) {
         return new Rl2Config(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip,
-                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale);
+                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline);
     }
 
     /** The task family, with {@code arms} arms for bandits. */

@@ -85,7 +85,7 @@ class Rl2ConfigTest {
                         "key 'maml' does not apply to agent: rl2 (its settings go under 'rl2')"),
                 Arguments.of(rl2 + "rl2:\n  core: ntm\n",
                         "rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann, snail"),
-                Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, clip, "
+                Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, baseline, clip, "
                         + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
                         + "hiddenSize, iterations, learningRate, maxGradientNorm, rewardScale, trialsPerBatch, valueCoefficient"),
                 Arguments.of(rl2 + "rl2:\n  seed: 3\n", "unknown key 'rl2.seed'"),

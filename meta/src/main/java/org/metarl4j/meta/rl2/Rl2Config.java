@@ -20,13 +20,25 @@ package org.metarl4j.meta.rl2;
  *     returns are not): keeps the value loss of tasks with large returns (2D navigation: ≈ −100 per episode) from
  *     drowning the policy's gradient in the shared core (rllab's and garage's {@code scale_reward}); 1 for the
  *     bandit and tabular rows
+ * @param baseline what the advantages subtract: the policy's value head (trained with weight
+ *     {@code valueCoefficient}) or a linear regression refitted per batch (the value head then gets no gradient)
  */
 public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
                         double gamma, double gaeLambda, double clip, int epochs, double learningRate,
                         double entropyCoefficient, double valueCoefficient, double maxGradientNorm,
-                        double rewardScale) {
+                        double rewardScale, Rl2Baseline baseline) {
+
+    /** With the value head as the baseline. */
+    public Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
+                     double gamma, double gaeLambda, double clip, int epochs, double learningRate,
+                     double entropyCoefficient, double valueCoefficient, double maxGradientNorm, double rewardScale) {
+        this(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale,
+                Rl2Baseline.VALUE_HEAD);
+    }
 
     public Rl2Config {
+        require(baseline != null, "baseline must be one of " + java.util.Arrays.toString(Rl2Baseline.values()));
         require(iterations >= 0, "iterations must be >= 0, got " + iterations);
         require(trialsPerBatch >= 1, "trialsPerBatch must be >= 1, got " + trialsPerBatch);
         require(episodesPerTrial >= 1, "episodesPerTrial must be >= 1, got " + episodesPerTrial);

@@ -157,6 +157,7 @@ public final class Rl2Ppo<T extends Task> {
                 }
             }
         }
+        double[][] baseline = baselines(rec, mask);
         double[][] adv = new double[steps][b];
         double[][] ret = new double[steps][b];
         for (int i = 0; i < b; i++) {
@@ -166,7 +167,7 @@ public final class Rl2Ppo<T extends Task> {
                 if (mask[t][i] == 0) {
                     continue;
                 }
-                double v = rec.values.get(t)[i];
+                double v = baseline[t][i];
                 double delta = config.rewardScale() * rec.rewards.get(t)[i] + config.gamma() * nextValue - v;
                 gae = delta + config.gamma() * config.gaeLambda() * gae;
                 adv[t][i] = gae;
@@ -198,6 +199,37 @@ public final class Rl2Ppo<T extends Task> {
         return new Targets(adv, ret, mask);
     }
 
+    /** V(s_t) of every step: the value head's as sampled, or the linear baseline fitted to this batch. */
+    private double[][] baselines(Rl2Policy.Recording rec, double[][] mask) {
+        int steps = rec.steps();
+        if (config.baseline() == Rl2Baseline.VALUE_HEAD) {
+            return rec.values.toArray(new double[steps][]);
+        }
+        int b = mask[0].length;
+        double[][] returns = new double[steps][b];
+        for (int i = 0; i < b; i++) {
+            double g = 0;
+            for (int t = steps - 1; t >= 0; t--) {
+                g = mask[t][i] == 0 ? 0 : config.rewardScale() * rec.rewards.get(t)[i] + config.gamma() * g;
+                returns[t][i] = g;
+            }
+        }
+        // the observation and the done flag only: a_{t−1} and r_{t−1} are consequences of the previous action, and a
+        // baseline error that reads them would shift that action's advantage (GAE with λ < 1 does not cancel it)
+        int obsDim = policy.core().inputSize() - policy.head().encodedActionSize() - 2;
+        List<double[][]> inputs = new ArrayList<>(steps);
+        for (INDArray x : rec.inputs) {
+            double[][] rows = HostCopies.rows(x);
+            for (int i = 0; i < rows.length; i++) {
+                double[] r = java.util.Arrays.copyOf(rows[i], obsDim + 1);
+                r[obsDim] = rows[i][rows[i].length - 1];
+                rows[i] = r;
+            }
+            inputs.add(rows);
+        }
+        return LinearBaseline.fitAndPredict(inputs, returns, mask);
+    }
+
     record Surrogate(double loss, double entropy, double approxKl, List<INDArray> dOutputs,
                      List<INDArray> dValues, double[] dExtra) {
     }
@@ -218,6 +250,8 @@ public final class Rl2Ppo<T extends Task> {
         }
         double eps = config.clip();
         double cH = config.entropyCoefficient();
+        // a linear baseline leaves the value head out of the loss: the core learns for the policy only
+        double cV = config.baseline() == Rl2Baseline.VALUE_HEAD ? config.valueCoefficient() : 0.0;
         double loss = 0;
         double entropy = 0;
         double kl = 0;
@@ -242,7 +276,7 @@ public final class Rl2Ppo<T extends Task> {
                 double clipped = Math.max(1 - eps, Math.min(1 + eps, ratio)) * adv;
                 double valueError = values[i] - tg.returns()[t][i];
                 loss += (-Math.min(unclipped, clipped) - cH * terms.entropy()
-                        + config.valueCoefficient() * valueError * valueError) / count;
+                        + cV * valueError * valueError) / count;
                 kl += (oldLogProb - terms.logProb()) / count;
                 entropy += terms.entropy() / count;
                 // the min picks the unclipped term exactly when it carries the gradient: ∂(−ρA) = −ρA ∂log π
@@ -253,7 +287,7 @@ public final class Rl2Ppo<T extends Task> {
                 for (int k = 0; k < dExtra.length; k++) {
                     dExtra[k] += (dLogProb * terms.dLogProbDExtra()[k] - cH * terms.dEntropyDExtra()[k]) / count;
                 }
-                dv[i][0] = 2 * config.valueCoefficient() * valueError / count;
+                dv[i][0] = 2 * cV * valueError / count;
             }
             dOutputs.add(HostCopies.matrix(dOut, policy.dataType()));
             dValues.add(HostCopies.matrix(dv, policy.dataType()));

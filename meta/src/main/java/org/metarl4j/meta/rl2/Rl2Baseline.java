@@ -1,0 +1,25 @@
+package org.metarl4j.meta.rl2;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * What the advantages of an RL² PPO update subtract.
+ *
+ * <ul>
+ *   <li>{@link #VALUE_HEAD}: the policy's own value head V(h_t), trained with the squared error on the shared
+ *       recurrent core (as PPO with a shared torso).
+ *   <li>{@link #LINEAR}: a ridge regression refitted on every batch ({@link LinearBaseline}), as RL²'s rllab code and
+ *       garage's RL2 examples do; the value head is then left untrained and the core gets the policy's gradient only.
+ * </ul>
+ */
+public enum Rl2Baseline {
+    VALUE_HEAD, LINEAR;
+
+    /** The name configs use: {@code value-head}, {@code linear}. */
+    @JsonValue
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
