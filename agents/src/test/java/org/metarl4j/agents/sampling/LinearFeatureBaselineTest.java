@@ -137,10 +137,10 @@ class LinearFeatureBaselineTest {
     @Test
     void choleskySolvesAKnownSystemAndRejectsAnIndefiniteOne() {
         double[] a = {4, 2, 2, 3};
-        double[] x = LinearFeatureBaseline.solveSymmetricPositiveDefinite(a, new double[] {2, 1}, 2);
+        double[] x = org.metarl4j.agents.Cholesky.solve(a, new double[] {2, 1}, 2);
         // 4x + 2y = 2, 2x + 3y = 1 -> x = 0.5, y = 0
         assertArrayEquals(new double[] {0.5, 0.0}, x, 1e-15);
-        assertNull(LinearFeatureBaseline.solveSymmetricPositiveDefinite(new double[] {1, 2, 2, 1},
+        assertNull(org.metarl4j.agents.Cholesky.solve(new double[] {1, 2, 2, 1},
                 new double[] {1, 1}, 2));
     }
 }

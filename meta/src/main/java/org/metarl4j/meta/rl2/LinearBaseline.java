@@ -1,6 +1,7 @@
 package org.metarl4j.meta.rl2;
 
 import java.util.List;
+import org.metarl4j.agents.Cholesky;
 
 /**
  * rllab's {@code LinearFeatureBaseline} (used by RL², Duan et al. 2016, and garage's RL2 examples) for one batch of
@@ -92,41 +93,16 @@ final class LinearBaseline {
         return out;
     }
 
-    /** Solves A w = y for a symmetric positive definite A by Cholesky (A is overwritten). */
+    /** Solves A w = y for the symmetric positive definite normal equations {@code a} (row arrays). */
     static double[] solveSymmetric(double[][] a, double[] y) {
         int d = y.length;
-        for (int j = 0; j < d; j++) {
-            double s = a[j][j];
-            for (int k = 0; k < j; k++) {
-                s -= a[j][k] * a[j][k];
-            }
-            if (!(s > 0)) {
-                throw new ArithmeticException("the baseline's normal equations are not positive definite");
-            }
-            a[j][j] = Math.sqrt(s);
-            for (int i = j + 1; i < d; i++) {
-                double v = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    v -= a[i][k] * a[j][k];
-                }
-                a[i][j] = v / a[j][j];
-            }
+        double[] flat = new double[d * d];
+        for (int r = 0; r < d; r++) {
+            System.arraycopy(a[r], 0, flat, r * d, d);
         }
-        double[] z = new double[d];
-        for (int i = 0; i < d; i++) {
-            double v = y[i];
-            for (int k = 0; k < i; k++) {
-                v -= a[i][k] * z[k];
-            }
-            z[i] = v / a[i][i];
-        }
-        double[] w = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double v = z[i];
-            for (int k = i + 1; k < d; k++) {
-                v -= a[k][i] * w[k];
-            }
-            w[i] = v / a[i][i];
+        double[] w = Cholesky.solve(flat, y, d);
+        if (w == null) {
+            throw new ArithmeticException("the baseline's normal equations are not positive definite");
         }
         return w;
     }
