@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "metarl4j", mixinStandardHelpOptions = true, version = "MetaRL4J 0.1.0",
         description = "Meta-reinforcement learning on the JVM.",
         subcommands = {RunCommand.class, ResumeCommand.class, EvalCommand.class, PlotCommand.class, ListCommand.class,
-            SurveyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            SurveyCommand.class, BenchCommand.class, GymCommand.class, CommandLine.HelpCommand.class})
 public final class MetaRl4jCli implements Runnable {
 
     /** Exit code for invalid arguments or configuration (picocli's usage-error code). */
