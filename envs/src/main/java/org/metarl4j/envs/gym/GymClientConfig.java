@@ -51,7 +51,8 @@ public record GymClientConfig(URI baseUrl, Duration connectTimeout, Duration req
         try {
             uri = URI.create(Objects.requireNonNull(url, "url").strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gym server url '" + url + "' is not a URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException("gym server url must be http(s)://host[:port][/path], got '" + url
+                    + "'", e);
         }
         return new GymClientConfig(uri, Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(500));
     }

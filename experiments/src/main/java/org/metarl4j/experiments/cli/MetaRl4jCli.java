@@ -1,6 +1,7 @@
 package org.metarl4j.experiments.cli;
 
 import java.util.List;
+import org.metarl4j.envs.gym.GymException;
 import org.metarl4j.meta.maml.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Command;
             SurveyCommand.class, BenchCommand.class, GymCommand.class, CommandLine.HelpCommand.class})
 public final class MetaRl4jCli implements Runnable {
 
-    /** Exit code for invalid arguments or configuration (picocli's usage-error code). */
+    /**
+     * Exit code for invalid arguments or configuration (picocli's usage-error code), and for a gym server that
+     * cannot be reached or answers wrongly.
+     */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code when training stopped on a non-finite loss, gradient or parameter. */
     public static final int EXIT_DIVERGED = 3;
@@ -41,6 +45,10 @@ public final class MetaRl4jCli implements Runnable {
         CommandLine cli = new CommandLine(new MetaRl4jCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof GymException) { // the gym server of a run: unreachable, failing or not gym-http-api
                 commandLine.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }

@@ -83,6 +83,7 @@ public final class ConfigLoader {
      */
     public static ExperimentConfig load(String presetOrFile, List<String> overrides) {
         ObjectNode tree = source(presetOrFile);
+        fillGymDefaults(tree); // so that --set can change a default the file left out
         for (String override : overrides) {
             apply(tree, override);
         }
@@ -247,11 +248,7 @@ public final class ConfigLoader {
                 }
             }
         }
-        if (tree.get(ExperimentConfig.GYM) instanceof ObjectNode gym) {
-            ObjectNode withDefaults = YAML.valueToTree(GymSettings.DEFAULTS);
-            merge(withDefaults, gym);
-            tree.set(ExperimentConfig.GYM, withDefaults);
-        }
+        fillGymDefaults(tree);
         try {
             ObjectNode rest = tree.deepCopy();
             rest.remove(SECTIONS);
@@ -267,6 +264,15 @@ public final class ConfigLoader {
             Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
             throw new ConfigException(where + ": " + (cause instanceof JsonProcessingException j ? describe(j)
                     : e.getMessage()), e);
+        }
+    }
+
+    /** Gives a {@code gym} section the keys it leaves out, with their defaults ({@link GymSettings#DEFAULTS}). */
+    private static void fillGymDefaults(ObjectNode tree) {
+        if (tree.get(ExperimentConfig.GYM) instanceof ObjectNode gym) {
+            ObjectNode withDefaults = YAML.valueToTree(GymSettings.DEFAULTS);
+            merge(withDefaults, gym);
+            tree.set(ExperimentConfig.GYM, withDefaults);
         }
     }
 

@@ -1,0 +1,99 @@
+package org.metarl4j.experiments.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.metarl4j.envs.gym.server.GymServer;
+import org.metarl4j.envs.gym.server.GymServerConfig;
+import org.metarl4j.experiments.config.ConfigLoader;
+import org.metarl4j.experiments.config.ExperimentConfig;
+
+/**
+ * Training on a gym server: tiny MAML and RL² runs on envs served in-process by our {@link GymServer} over loopback
+ * ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server; two MAML runs of
+ * one seed write the same numbers, since every instance is seeded from the run's generators.
+ */
+class GymRunTest {
+    private final GymServer server = GymServer.start(GymServerConfig.defaults().withPort(0));
+    private final Progress quiet = Progress.lines(new PrintStream(new ByteArrayOutputStream()));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ExperimentConfig config(Path dir, String yaml) throws Exception {
+        Path file = dir.resolve("gym.yaml");
+        Files.writeString(file, yaml.replace("URL", server.uri().toString()));
+        return ConfigLoader.load(file.toString(), List.of());
+    }
+
+    @Test
+    void mamlTrainsOnAParameterizedCartPoleServedOverHttp(@TempDir Path root) throws Exception {
+        ExperimentConfig config = config(root, """
+                base: maml-navigation2d-short
+                name: maml-gym-cartpole
+                seeds: [3]
+                maml:
+                  family: gym
+                  iterations: 2
+                  metaBatchSize: 2
+                  episodesPerTask: 2
+                  hiddenSizes: [8]
+                  evalTasks: 2
+                  workers: 1
+                evaluation: {every: 1, tasks: 2}
+                gym:
+                  url: URL
+                  envIds: [CartPole-v1]
+                  maxEpisodeSteps: 20
+                  parameters: {poleLength: [0.25, 0.75]}
+                  requestTimeoutSeconds: 10
+                """);
+        MamlRun.Result first = MamlRun.start(config, root.resolve("a"), quiet, List.of());
+        assertEquals(0, server.instanceCount(), "the run closed its instances");
+        List<String> progress = Files.readAllLines(first.directory().resolve("progress.csv"));
+        assertEquals(3, progress.size());
+        assertTrue(Files.readString(first.directory().resolve("config.json")).contains("\"url\" : \""
+                + server.uri()));
+        assertTrue(Files.isRegularFile(first.directory().resolve("eval.json")));
+        MamlRun.Result second = MamlRun.start(config, root.resolve("b"), quiet, List.of());
+        assertEquals(progress, Files.readAllLines(second.directory().resolve("progress.csv")));
+        assertArrayEquals(first.theta(), second.theta());
+    }
+
+    @Test
+    void rl2TrainsOnPendulumServedOverHttp(@TempDir Path root) throws Exception {
+        ExperimentConfig config = config(root, """
+                base: rl2-navigation2d
+                name: rl2-gym-pendulum
+                seeds: [4]
+                rl2:
+                  family: gym
+                  iterations: 2
+                  trialsPerBatch: 2
+                  episodesPerTrial: 2
+                  hiddenSize: 8
+                  evalTasks: 2
+                evaluation: {every: 0, tasks: 2}
+                gym:
+                  url: URL
+                  envIds: [Pendulum-v1]
+                  maxEpisodeSteps: 15
+                """);
+        Rl2Run.Result result = Rl2Run.start(config, root, quiet, List.of());
+        assertEquals(3, Files.readAllLines(result.directory().resolve("progress.csv")).size());
+        assertEquals("gym", result.evaluation().family());
+        assertTrue(result.evaluation().baselines().isEmpty());
+        assertEquals(0, server.instanceCount());
+    }
+}
