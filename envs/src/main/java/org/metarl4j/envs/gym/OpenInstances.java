@@ -15,6 +15,8 @@ final class OpenInstances {
     private final Consumer<String> closeQuietly;
     private final String owner;
     private Thread hook;
+    /** Set when the shutdown hook starts: instances made after that are closed at once. */
+    private boolean exiting;
 
     /**
      * @param closeQuietly closes one instance without throwing (the hook runs while the JVM exits)
@@ -25,10 +27,20 @@ final class OpenInstances {
         this.owner = owner;
     }
 
+    /**
+     * Tracks a new instance.
+     *
+     * @throws IllegalStateException if the JVM is exiting: other threads still run while shutdown hooks do, and an
+     *     instance made then would outlive the hook, so it is closed at once instead
+     */
     synchronized void add(String id) {
+        if (exiting) {
+            closeQuietly.accept(id);
+            throw new IllegalStateException("the JVM is exiting: gym instance " + id + " was closed at once");
+        }
         ids.add(id);
         if (hook == null) {
-            hook = new Thread(this::closeAll, "gym-client-exit " + owner);
+            hook = new Thread(this::closeAtExit, "gym-client-exit " + owner);
             try {
                 Runtime.getRuntime().addShutdownHook(hook);
             } catch (IllegalStateException exiting) {
@@ -46,8 +58,11 @@ final class OpenInstances {
         return List.copyOf(ids);
     }
 
-    /** Closes every open instance quietly. */
-    void closeAll() {
+    /** The shutdown hook: no new instances from now on; closes every open one quietly. */
+    void closeAtExit() {
+        synchronized (this) {
+            exiting = true;
+        }
         for (String id : snapshot()) {
             closeQuietly.accept(id);
             ids.remove(id);
