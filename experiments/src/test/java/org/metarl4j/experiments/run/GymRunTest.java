@@ -2,6 +2,7 @@ package org.metarl4j.experiments.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +21,9 @@ import org.metarl4j.experiments.config.ExperimentConfig;
 
 /**
  * Training on a gym server: tiny MAML and RL² runs on envs served in-process by our {@link GymServer} over loopback
- * ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server; two MAML runs of
- * one seed write the same numbers, since every instance is seeded from the run's generators.
+ * ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server. A MAML run stopped
+ * after its first iteration and resumed (reconnecting from its config.json) ends with the uninterrupted run's numbers:
+ * every instance is seeded from the run's generators, and each iteration's new tasks get new instances.
  */
 class GymRunTest {
     private final GymServer server = GymServer.start(GymServerConfig.defaults().withPort(0));
@@ -66,9 +69,27 @@ class GymRunTest {
         assertTrue(Files.readString(first.directory().resolve("config.json")).contains("\"url\" : \""
                 + server.uri()));
         assertTrue(Files.isRegularFile(first.directory().resolve("eval.json")));
-        MamlRun.Result second = MamlRun.start(config, root.resolve("b"), quiet, List.of());
-        assertEquals(progress, Files.readAllLines(second.directory().resolve("progress.csv")));
-        assertArrayEquals(first.theta(), second.theta());
+        Path evaluated = EvalRun.evaluate(first.directory(), "final", 2, 7, quiet);
+        assertTrue(Files.readString(evaluated).contains("\"evaluation\""));
+
+        Progress stopAfterOne = new Progress(new PrintStream(new ByteArrayOutputStream())) {
+            @Override
+            public void iteration(String run, int done, int total, String values, double secondsPerIteration,
+                                  double etaSeconds) {
+                throw new IllegalStateException("stopped");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> MamlRun.start(config, root.resolve("b"), stopAfterOne,
+                List.of()));
+        assertEquals(0, server.instanceCount(), "a run that fails closes its instances too");
+        Path stopped;
+        try (Stream<Path> dirs = Files.list(root.resolve("b").resolve("maml-gym-cartpole"))) {
+            stopped = dirs.findFirst().orElseThrow();
+        }
+        MamlRun.Result resumed = MamlRun.resume(stopped, quiet, List.of());
+        assertEquals(progress, Files.readAllLines(resumed.directory().resolve("progress.csv")));
+        assertArrayEquals(first.theta(), resumed.theta());
+        assertEquals(0, server.instanceCount());
     }
 
     @Test
