@@ -1,5 +1,7 @@
 package org.metarl4j.envs.gym;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,7 @@ public record GymStep(double[] observation, double reward, boolean done, Map<Str
     public static final String TIME_LIMIT_TRUNCATED = "TimeLimit.truncated";
 
     public GymStep {
-        info = info == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(info));
+        info = info == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(info));
     }
 
     /** Whether the episode was cut by gym's time limit (done without reaching a terminal state). */
