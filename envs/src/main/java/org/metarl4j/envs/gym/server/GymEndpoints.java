@@ -55,7 +55,7 @@ final class GymEndpoints {
         JsonNode envId = body.required("env_id");
         if (!envId.isTextual()) {
             throw GymRequestException.badRequest("env_id must be a string such as \"CartPole-v1\", got "
-                    + RequestBody.abbreviate(envId.toString()));
+                    + GymJson.excerpt(envId));
         }
         EnvInstance instance = instances.create(envId.asText(), seed(body.optional("seed")),
                 body.optional("task"));
@@ -69,7 +69,7 @@ final class GymEndpoints {
         JsonNode seed = given.get();
         if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
             throw GymRequestException.badRequest("seed must be an integer (a Java long), got "
-                    + RequestBody.abbreviate(seed.toString()));
+                    + GymJson.excerpt(seed));
         }
         return OptionalLong.of(seed.longValue());
     }
@@ -130,7 +130,7 @@ final class GymEndpoints {
         JsonNode directory = body.required("directory");
         if (!directory.isTextual()) {
             throw GymRequestException.badRequest("directory must be a string, got "
-                    + RequestBody.abbreviate(directory.toString()));
+                    + GymJson.excerpt(directory));
         }
         boolean force = body.optional("force").map(JsonNode::asBoolean).orElse(false);
         boolean resume = body.optional("resume").map(JsonNode::asBoolean).orElse(false);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -56,8 +57,14 @@ final class GymJson {
         try {
             JsonNode node = MAPPER.readTree(bytes);
             return node == null || node.isMissingNode() ? null : node;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
+    }
+
+    /** A value as short text for a message (a JSON node as its JSON, a String as it is), cut at 80 characters. */
+    static String excerpt(Object value) {
+        String text = value instanceof String string ? string : value.toString();
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

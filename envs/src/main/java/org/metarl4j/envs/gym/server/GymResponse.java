@@ -53,9 +53,4 @@ record GymResponse(int status, String contentType, byte[] body, Map<String, Stri
         more.put(name, value);
         return new GymResponse(status, contentType, body, more);
     }
-
-    /** The body as text (for tests and logs). */
-    String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }

@@ -2,6 +2,7 @@ package org.metarl4j.envs.gym.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ final class RequestBody {
         }
         if (!node.isObject()) {
             throw GymRequestException.badRequest(NOT_JSON + " object: got " + node.getNodeType().name()
-                    .toLowerCase(java.util.Locale.ROOT) + " " + abbreviate(node.toString()));
+                    .toLowerCase(Locale.ROOT) + " " + GymJson.excerpt(node));
         }
         return new RequestBody((ObjectNode) node);
     }
@@ -58,9 +59,5 @@ final class RequestBody {
     /** The whole object (for comparisons over all its keys). */
     ObjectNode fields() {
         return fields;
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 }

@@ -77,7 +77,7 @@ final class ServedEnvs {
     private static Task taskFrom(String envId, EnvFamily<?> family, Task defaults, JsonNode given) {
         if (!given.isObject()) {
             throw GymRequestException.badRequest("task must be a JSON object of " + envId + " task parameters, got "
-                    + RequestBody.abbreviate(given.toString()));
+                    + GymJson.excerpt(given));
         }
         ObjectNode merged = (ObjectNode) GymJson.tree(Tasks.toJson(defaults));
         List<String> known = new ArrayList<>();
@@ -89,7 +89,7 @@ final class ServedEnvs {
             JsonNode value = field.getValue();
             if (name.equals("family")) {
                 if (!value.asText().equals(family.name())) {
-                    throw GymRequestException.badRequest("task family " + RequestBody.abbreviate(value.toString())
+                    throw GymRequestException.badRequest("task family " + GymJson.excerpt(value)
                             + " does not match " + envId + ", whose family is '" + family.name() + "'");
                 }
                 continue;

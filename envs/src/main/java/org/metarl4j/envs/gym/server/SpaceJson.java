@@ -89,7 +89,7 @@ final class SpaceJson {
             if (!action.isIntegralNumber()) {
                 throw GymRequestException.badRequest(envId + " expects an integer action in [0, " + (discrete.n() - 1)
                         + "] for its Discrete(" + discrete.n() + ") action space, got "
-                        + RequestBody.abbreviate(action.toString()));
+                        + GymJson.excerpt(action));
             }
             return new double[] {action.asDouble()};
         }
@@ -97,12 +97,12 @@ final class SpaceJson {
         String expected = envId + " expects a list of " + box.flatDim() + " number(s) for its Box action space (shape "
                 + Arrays.toString(box.shape()) + ")";
         if (!action.isArray()) {
-            throw GymRequestException.badRequest(expected + ", got " + RequestBody.abbreviate(action.toString()));
+            throw GymRequestException.badRequest(expected + ", got " + GymJson.excerpt(action));
         }
         List<Double> numbers = new ArrayList<>();
         if (!flatten(action, numbers)) {
             throw GymRequestException.badRequest(expected + ", got a non-number in "
-                    + RequestBody.abbreviate(action.toString()));
+                    + GymJson.excerpt(action));
         }
         if (numbers.size() != box.flatDim()) {
             throw GymRequestException.badRequest(expected + ", got " + numbers.size());
@@ -142,7 +142,7 @@ final class SpaceJson {
             value = Long.parseLong(x.strip());
         } catch (NumberFormatException e) {
             throw GymRequestException.badRequest("action_space/contains expects an integer, got '"
-                    + RequestBody.abbreviate(x) + "'");
+                    + GymJson.excerpt(x) + "'");
         }
         return space instanceof Discrete discrete && value >= 0 && value < discrete.n();
     }
