@@ -20,7 +20,7 @@ import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 
 /**
- * Training on a gym server: tiny MAML and RL² runs on envs served in-process by our {@link GymServer} over loopback
+ * Training on a gym server: tiny MAML and RL² (SNAIL memory) runs on envs served in-process by our {@link GymServer} over loopback
  * ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server. A MAML run stopped
  * after its first iteration and resumed (reconnecting from its config.json) ends with the uninterrupted run's numbers:
  * every instance is seeded from the run's generators, and each iteration's new tasks get new instances.
@@ -93,7 +93,7 @@ class GymRunTest {
     }
 
     @Test
-    void rl2TrainsOnPendulumServedOverHttp(@TempDir Path root) throws Exception {
+    void rl2WithSnailTrainsOnPendulumServedOverHttp(@TempDir Path root) throws Exception {
         ExperimentConfig config = config(root, """
                 base: rl2-navigation2d
                 name: rl2-gym-pendulum
@@ -103,13 +103,14 @@ class GymRunTest {
                   iterations: 2
                   trialsPerBatch: 2
                   episodesPerTrial: 2
+                  core: snail
                   hiddenSize: 8
                   evalTasks: 2
                 evaluation: {every: 0, tasks: 2}
                 gym:
                   url: URL
                   envIds: [Pendulum-v1]
-                  maxEpisodeSteps: 15
+                  maxEpisodeSteps: 8
                 """);
         Rl2Run.Result result = Rl2Run.start(config, root, quiet, List.of());
         assertEquals(3, Files.readAllLines(result.directory().resolve("progress.csv")).size());
