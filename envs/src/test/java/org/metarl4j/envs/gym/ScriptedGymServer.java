@@ -107,7 +107,7 @@ final class ScriptedGymServer implements AutoCloseable {
         return this;
     }
 
-    /** Answers each {@code method path} matching {@code regex} (whole line "METHOD /path"); groups go to the handler. */
+    /** Answers each request whose line "METHOD /path" matches {@code regex}; its groups go to the handler. */
     ScriptedGymServer onMatching(String regex, java.util.function.BiFunction<Matcher, Request, Reply> handler) {
         Pattern pattern = Pattern.compile(regex);
         routes.put(pattern, request -> {
