@@ -21,9 +21,10 @@ import org.metarl4j.experiments.config.ExperimentConfig;
 
 /**
  * Training on a gym server: tiny MAML and RL² (SNAIL memory) runs on envs served in-process by our {@link GymServer}
- * over loopback ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server. A MAML run stopped
- * after its first iteration and resumed (reconnecting from its config.json) ends with the uninterrupted run's numbers:
- * every instance is seeded from the run's generators, and each iteration's new tasks get new instances.
+ * over loopback ({@code family: gym} and a {@code gym:} section), each leaving no instance open on the server. A MAML
+ * run stopped after its first iteration and resumed (reconnecting from its config.json) ends with the uninterrupted
+ * run's numbers: every instance is seeded from the run's generators, and each iteration's new tasks get new
+ * instances.
  */
 class GymRunTest {
     private final GymServer server = GymServer.start(GymServerConfig.defaults().withPort(0));
