@@ -7,6 +7,7 @@ import org.metarl4j.envs.classic.AcrobotTask;
 import org.metarl4j.envs.classic.CartPoleTask;
 import org.metarl4j.envs.classic.MountainCarTask;
 import org.metarl4j.envs.classic.PendulumTask;
+import org.metarl4j.envs.gym.GymTask;
 import org.metarl4j.envs.navigation.NavigationTask;
 import org.metarl4j.envs.reacher.ReacherTask;
 import org.metarl4j.envs.tabular.TabularMdpTask;
@@ -26,6 +27,7 @@ import org.metarl4j.envs.tabular.TabularMdpTask;
     @JsonSubTypes.Type(value = MountainCarTask.class, name = "mountaincar-continuous"),
     @JsonSubTypes.Type(value = AcrobotTask.class, name = "acrobot"),
     @JsonSubTypes.Type(value = ReacherTask.class, name = "reacher2d"),
+    @JsonSubTypes.Type(value = GymTask.class, name = "gym"),
 })
 public interface Task {
 

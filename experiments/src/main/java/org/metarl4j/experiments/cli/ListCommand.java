@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.envs.gym.GymFamilies;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.config.Presets;
 import org.metarl4j.experiments.config.Rl2Core;
@@ -23,6 +24,8 @@ final class ListCommand implements Runnable {
         for (EnvFamily<?> family : EnvFamilies.all()) {
             System.out.printf("  %-24s %-26s %s%n", family.name(), family.envId(), family.reference());
         }
+        System.out.printf("  %-24s %-26s %s%n", GymFamilies.NAME, "(envIds of the gym: section)",
+                "the envs of a gym-http-api server (`gym check` tests one; configs give url, envIds, maxEpisodeSteps)");
         System.out.println("Agents (agent): " + String.join(", ", ExperimentConfig.AGENTS)
                 + "; MAML outer optimisers (maml.outer): trpo, ppo, reptile; RL² cores (rl2.core): "
                 + Arrays.stream(Rl2Core.values()).map(Rl2Core::toString).collect(Collectors.joining(", ")));

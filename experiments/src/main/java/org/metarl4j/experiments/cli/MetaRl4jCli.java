@@ -2,6 +2,7 @@ package org.metarl4j.experiments.cli;
 
 import java.util.List;
 import org.metarl4j.agents.BlasKernels;
+import org.metarl4j.envs.gym.GymException;
 import org.metarl4j.meta.maml.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,10 +11,13 @@ import picocli.CommandLine.Command;
 @Command(name = "metarl4j", mixinStandardHelpOptions = true, version = "MetaRL4J 0.1.0",
         description = "Meta-reinforcement learning on the JVM.",
         subcommands = {RunCommand.class, ResumeCommand.class, EvalCommand.class, PlotCommand.class, ListCommand.class,
-            SurveyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            SurveyCommand.class, BenchCommand.class, GymCommand.class, CommandLine.HelpCommand.class})
 public final class MetaRl4jCli implements Runnable {
 
-    /** Exit code for invalid arguments or configuration (picocli's usage-error code). */
+    /**
+     * Exit code for invalid arguments or configuration (picocli's usage-error code), and for a gym server that
+     * cannot be reached or answers wrongly.
+     */
     public static final int EXIT_BAD_INPUT = 2;
     /** Exit code when training stopped on a non-finite loss, gradient or parameter. */
     public static final int EXIT_DIVERGED = 3;
@@ -58,6 +62,10 @@ public final class MetaRl4jCli implements Runnable {
         CommandLine cli = new CommandLine(new MetaRl4jCli());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof GymException) { // the gym server of a run: unreachable, failing or not gym-http-api
                 commandLine.getErr().println("error: " + e.getMessage());
                 return EXIT_BAD_INPUT;
             }

@@ -83,6 +83,7 @@ public final class ConfigLoader {
      */
     public static ExperimentConfig load(String presetOrFile, List<String> overrides) {
         ObjectNode tree = source(presetOrFile);
+        fillGymDefaults(tree); // so that --set can change a default the file left out
         for (String override : overrides) {
             apply(tree, override);
         }
@@ -218,8 +219,9 @@ public final class ConfigLoader {
 
     /**
      * Binds a whole config. Each agent's settings are the section named after it and only that agent's section may
-     * be present, so the sections are bound on their own (with their key as the start of every error's path) and
-     * the rest of the config as {@link TopLevel}.
+     * be present, so the sections are bound on their own (with their key as the start of every error's path), as is
+     * the optional {@code gym} section (over its defaults, {@link GymSettings#DEFAULTS}), and the rest of the config
+     * as {@link TopLevel}.
      */
     private static ExperimentConfig bind(ObjectNode tree, String where) {
         JsonNode maml = tree.get(ExperimentConfig.MAML);
@@ -246,19 +248,31 @@ public final class ConfigLoader {
                 }
             }
         }
+        fillGymDefaults(tree);
         try {
             ObjectNode rest = tree.deepCopy();
             rest.remove(SECTIONS);
+            rest.remove(ExperimentConfig.GYM);
             TopLevel top = YAML.treeToValue(rest, TopLevel.class);
             return new ExperimentConfig(top.name(), top.agent(), top.seeds(),
                     section(tree, ExperimentConfig.MAML, MamlConfig.class),
-                    section(tree, ExperimentConfig.RL2, Rl2Settings.class), top.evaluation(), top.checkpoints());
+                    section(tree, ExperimentConfig.RL2, Rl2Settings.class),
+                    section(tree, ExperimentConfig.GYM, GymSettings.class), top.evaluation(), top.checkpoints());
         } catch (JsonProcessingException e) {
             throw new ConfigException(where + ": " + describe(e), e);
         } catch (IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
             throw new ConfigException(where + ": " + (cause instanceof JsonProcessingException j ? describe(j)
                     : e.getMessage()), e);
+        }
+    }
+
+    /** Gives a {@code gym} section the keys it leaves out, with their defaults ({@link GymSettings#DEFAULTS}). */
+    private static void fillGymDefaults(ObjectNode tree) {
+        if (tree.get(ExperimentConfig.GYM) instanceof ObjectNode gym) {
+            ObjectNode withDefaults = YAML.valueToTree(GymSettings.DEFAULTS);
+            merge(withDefaults, gym);
+            tree.set(ExperimentConfig.GYM, withDefaults);
         }
     }
 
@@ -288,6 +302,7 @@ public final class ConfigLoader {
             u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
             if (!path.contains(".")) {
                 known.addAll(SECTIONS); // bound apart from the top level
+                known.add(ExperimentConfig.GYM);
             }
             String allowed = known.stream().filter(k -> !(k.equals("seed") && path.startsWith("maml")))
                     .collect(Collectors.joining(", "));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.HashSet;
 import java.util.List;
 import org.metarl4j.envs.EnvFamilies;
+import org.metarl4j.envs.gym.GymFamilies;
 import org.metarl4j.meta.maml.MamlConfig;
 
 /**
@@ -19,13 +20,14 @@ import org.metarl4j.meta.maml.MamlConfig;
  * @param seeds one run per seed, distinct
  * @param maml MAML-RL's settings ({@code maml.seed} is set from {@code seeds} per run); null unless agent is maml
  * @param rl2 RL²'s settings; null unless agent is rl2
+ * @param gym the gym server to train on when the agent's family is {@code gym}; null otherwise
  * @param evaluation when to evaluate on fresh tasks during training, and the final evaluation's size
  * @param checkpoints how often to checkpoint and how many to keep
  */
-@JsonPropertyOrder({"name", "agent", "seeds", "maml", "rl2", "evaluation", "checkpoints"})
+@JsonPropertyOrder({"name", "agent", "seeds", "maml", "rl2", "gym", "evaluation", "checkpoints"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentConfig(String name, String agent, List<Long> seeds, MamlConfig maml, Rl2Settings rl2,
-                               EvaluationSettings evaluation, CheckpointSettings checkpoints) {
+                               GymSettings gym, EvaluationSettings evaluation, CheckpointSettings checkpoints) {
 
     /** MAML-RL (Finn et al. 2017): settings under {@code maml:}. */
     public static final String MAML = "maml";
@@ -33,6 +35,8 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
     public static final String RL2 = "rl2";
     /** Agents this build can run; each one's settings are the section named after it. */
     public static final List<String> AGENTS = List.of(MAML, RL2);
+    /** The section describing the gym server of the {@code gym} family. */
+    public static final String GYM = "gym";
 
     public ExperimentConfig {
         require(name != null && name.matches("[a-z0-9][a-z0-9-]*"),
@@ -45,9 +49,14 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
                 : "key 'maml' does not apply to agent: " + agent + " (its settings go under '" + agent + "')");
         require(agent.equals(RL2) == (rl2 != null), agent.equals(RL2) ? "agent rl2 needs an 'rl2' section"
                 : "key 'rl2' does not apply to agent: " + agent + " (its settings go under '" + agent + "')");
-        require(maml == null || EnvFamilies.names().contains(maml.family()),
-                "maml.family must be one of " + EnvFamilies.names() + ", got '" + (maml == null ? null
+        require(maml == null || familyNames().contains(maml.family()),
+                "maml.family must be one of " + familyNames() + ", got '" + (maml == null ? null
                         : maml.family()) + "'");
+        String family = maml != null ? maml.family() : rl2 != null ? rl2.family() : null;
+        require(gym != null || !GymFamilies.NAME.equals(family), agent + ".family gym needs a 'gym' section "
+                + "(url, envIds, maxEpisodeSteps) naming the server to train on");
+        require(gym == null || GymFamilies.NAME.equals(family), "key 'gym' applies only to " + agent
+                + ".family: gym, got '" + family + "'");
         require(evaluation != null, "evaluation settings are missing");
         require(checkpoints != null, "checkpoint settings are missing");
     }
@@ -89,6 +98,18 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
         }
     }
 
+    /** The task families a config may name: the built-in ones and {@code gym} (a server's envs). */
+    public static List<String> familyNames() {
+        List<String> names = new java.util.ArrayList<>(EnvFamilies.names());
+        names.add(GymFamilies.NAME);
+        return List.copyOf(names);
+    }
+
+    /** The agent's task family name ({@code maml.family} or {@code rl2.family}). */
+    public String family() {
+        return maml != null ? maml.family() : rl2.family();
+    }
+
     /** This experiment's MAML settings for one of its seeds. */
     public MamlConfig mamlForSeed(long seed) {
         return maml.withSeed(seed);
@@ -96,7 +117,7 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
 
     /** A copy running other seeds. */
     public ExperimentConfig withSeeds(List<Long> newSeeds) {
-        return new ExperimentConfig(name, agent, newSeeds, maml, rl2, evaluation, checkpoints);
+        return new ExperimentConfig(name, agent, newSeeds, maml, rl2, gym, evaluation, checkpoints);
     }
 
     private static void require(boolean ok, String message) {

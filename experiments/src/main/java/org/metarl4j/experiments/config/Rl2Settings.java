@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
+import org.metarl4j.envs.gym.GymFamilies;
 import org.metarl4j.meta.rl2.Rl2Baseline;
 import org.metarl4j.meta.rl2.Rl2Config;
 
@@ -12,8 +13,8 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * length, the recurrent core, the PPO hyperparameters of {@link Rl2Config} and the size of the final evaluation. The
  * seed comes from the experiment's {@code seeds}.
  *
- * @param family task family (a name in {@code EnvFamilies}): discrete actions get a softmax head, continuous ones a
- *     Gaussian head
+ * @param family task family (a name in {@code EnvFamilies}, or {@code gym} for a gym server's envs described in the
+ *     experiment's {@code gym:} section): discrete actions get a softmax head, continuous ones a Gaussian head
  * @param arms bandit arms k for {@code bernoulli-bandit} (RL² Table 1: 5, 10, 50); other families take no such
  *     setting and must leave it at {@value EnvFamilies#DEFAULT_ARMS}
  * @param episodesPerTrial n, episodes of one task per trial (the memory is kept across them)
@@ -48,8 +49,8 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
     public static final String BANDIT = "bernoulli-bandit";
 
     public Rl2Settings {
-        require(EnvFamilies.names().contains(family),
-                "family must be one of " + EnvFamilies.names() + ", got '" + family + "'");
+        require(ExperimentConfig.familyNames().contains(family),
+                "family must be one of " + ExperimentConfig.familyNames() + ", got '" + family + "'");
         require(arms >= 2, "arms must be >= 2, got " + arms);
         require(family.equals(BANDIT) || arms == EnvFamilies.DEFAULT_ARMS, "arms applies to " + BANDIT
                 + " only; leave it at " + EnvFamilies.DEFAULT_ARMS + " for " + family + ", got " + arms);
@@ -66,8 +67,14 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
                 epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline);
     }
 
-    /** The task family, with {@code arms} arms for bandits. */
+    /**
+     * The built-in task family, with {@code arms} arms for bandits. A {@code gym} family needs the experiment's
+     * server settings: runs open it with {@code RunFamily.open}.
+     */
     public EnvFamily<?> taskFamily() {
+        if (family.equals(GymFamilies.NAME)) {
+            throw new IllegalStateException("the gym family is opened from the experiment's gym section");
+        }
         return family.equals(BANDIT) ? EnvFamilies.bernoulliBandit(arms) : EnvFamilies.byName(family);
     }
 

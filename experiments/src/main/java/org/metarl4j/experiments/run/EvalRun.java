@@ -13,7 +13,6 @@ import java.util.Map;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.TaskParallelPolicy;
-import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
 import org.metarl4j.experiments.config.ExperimentConfig;
@@ -54,8 +53,10 @@ public final class EvalRun {
 
     private static Path maml(RunDirectory dir, ExperimentConfig config, String which, double[] theta, int tasks,
                              long taskSeed, String stamp, Progress progress) {
-        Evaluation evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)),
-                EnvFamilies.byName(config.maml().family()), theta, tasks, taskSeed);
+        Evaluation evaluation;
+        try (RunFamily family = RunFamily.open(config)) {
+            evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)), family.family(), theta, tasks, taskSeed);
+        }
         Path file = dir.writeJson("eval-" + stamp + ".json", Map.of("parameters", which, "taskSeed", taskSeed,
                 "evaluation", evaluation));
         AdaptationCurvePlot.write(config.name() + " (" + which + " parameters)", evaluation,
@@ -68,8 +69,10 @@ public final class EvalRun {
 
     private static Path rl2(RunDirectory dir, ExperimentConfig config, String which, double[] theta, int tasks,
                             long taskSeed, String stamp, Progress progress) {
-        Rl2Evaluation evaluation = new Rl2Evaluator<>(config.rl2(), config.rl2().taskFamily())
-                .evaluate(theta, tasks, taskSeed);
+        Rl2Evaluation evaluation;
+        try (RunFamily family = RunFamily.open(config)) {
+            evaluation = new Rl2Evaluator<>(config.rl2(), family.family()).evaluate(theta, tasks, taskSeed);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("parameters", which);
         out.put("taskSeed", taskSeed);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.TaskParallelPolicy;
-import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
 import org.metarl4j.experiments.config.ExperimentConfig;
@@ -80,7 +79,9 @@ public final class MamlRun {
     private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,
                                   Progress progress) {
         Nd4jThreads.configure();
-        return execute(dir, config, EnvFamilies.byName(config.maml().family()), from, progress);
+        try (RunFamily family = RunFamily.open(config)) {
+            return execute(dir, config, family.family(), from, progress);
+        }
     }
 
     private static <T extends Task> Result execute(RunDirectory dir, ExperimentConfig config, EnvFamily<T> family,

@@ -69,7 +69,9 @@ public final class Rl2Run {
     private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,
                                   Progress progress) {
         Nd4jThreads.configure();
-        return execute(dir, config, config.rl2().taskFamily(), from, progress);
+        try (RunFamily family = RunFamily.open(config)) {
+            return execute(dir, config, family.family(), from, progress);
+        }
     }
 
     private static <T extends Task> Result execute(RunDirectory dir, ExperimentConfig config, EnvFamily<T> family,

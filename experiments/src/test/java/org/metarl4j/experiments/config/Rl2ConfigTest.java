@@ -89,8 +89,8 @@ class Rl2ConfigTest {
                         + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
                         + "hiddenSize, iterations, learningRate, maxGradientNorm, rewardScale, trialsPerBatch, valueCoefficient"),
                 Arguments.of(rl2 + "rl2:\n  seed: 3\n", "unknown key 'rl2.seed'"),
-                Arguments.of(rl2 + "foo: 1\n", "allowed at the top level: agent, checkpoints, evaluation, maml, name, "
-                        + "rl2, seeds"),
+                Arguments.of(rl2 + "foo: 1\n", "allowed at the top level: agent, checkpoints, evaluation, gym, maml, "
+                        + "name, rl2, seeds"),
                 Arguments.of(rl2 + "rl2:\n  family: cartpol\n", "rl2.family must be one of [navigation2d"),
                 Arguments.of("base: rl2-tabular-n10\nrl2:\n  arms: 10\n",
                         "rl2.arms applies to bernoulli-bandit only; leave it at 5 for tabular-mdp, got 10"),
