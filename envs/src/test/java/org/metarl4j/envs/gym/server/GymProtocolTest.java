@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.metarl4j.envs.gym.server.GymHttp.Answer;
@@ -23,20 +21,7 @@ import org.metarl4j.envs.gym.server.GymHttp.Answer;
  * socket: paths and their slashes, status codes, JSON keys and key order, upstream's error messages, and our 400 JSON
  * answers where upstream fails with a 500 page.
  */
-class GymProtocolTest {
-    private GymServer server;
-    private GymHttp http;
-
-    @BeforeEach
-    void start() {
-        server = GymServer.start(GymServerConfig.defaults().withPort(0));
-        http = new GymHttp(server.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class GymProtocolTest extends ServedOnLoopback {
 
     @Test
     void createGivesAnEightHexIdAndListShowsIt() {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.metarl4j.envs.Env;
 import org.metarl4j.envs.Step;
@@ -19,20 +17,7 @@ import org.metarl4j.envs.classic.PendulumEnv;
 import org.metarl4j.envs.gym.server.GymHttp.Answer;
 
 /** What an instance computes: the same numbers as our env stepped directly, seeds, time limits and client tasks. */
-class GymServerEnvTest {
-    private GymServer server;
-    private GymHttp http;
-
-    @BeforeEach
-    void start() {
-        server = GymServer.start(GymServerConfig.defaults().withPort(0));
-        http = new GymHttp(server.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class GymServerEnvTest extends ServedOnLoopback {
 
     /** The k-th episode of a seeded instance starts from the k-th split of the root's first split. */
     private static SplittableRandom episodeStarts(long seed) {
