@@ -26,9 +26,11 @@ import org.ode4j.ode.internal.DxQuickStep;
  * between the two fingertips: the fingers' lower faces are at the hand's z, so a hand at z = 0 touches the table. The
  * fingers close along y; the {@link #opening()} is the gap between the pads, in [0, {@value #MAX_OPENING}] m.
  *
- * <p><b>Control</b> ({@link #act}): per control step of {@value #SUBSTEPS} × {@value #DT} s the hand moves by
- * (dx, dy, dz) · {@value #MAX_HAND_STEP} m with each delta clipped to [−1, 1], then clipped to the workspace
- * ({@link #WORKSPACE_LOW}, {@link #WORKSPACE_HIGH}): Meta-World v2's mocap hand moves by action / 100 m per step too.
+ * <p><b>Control</b> ({@link #act}): per control step of {@value #SUBSTEPS} × {@value #DT} s the hand is commanded to
+ * move by (dx, dy, dz) · {@value #MAX_HAND_STEP} m with each delta clipped to [−1, 1] (Meta-World v2's mocap hand
+ * moves by action / 100 m per step too); its velocity follows the command with at most
+ * {@value #MAX_HAND_ACCELERATION} m/s² and it stops at the workspace's faces ({@link #WORKSPACE_LOW},
+ * {@link #WORKSPACE_HIGH}).
  * The grip command g ∈ [−1, 1] sets the target opening {@value #MAX_OPENING} · (1 − g) / 2 (−1 wide open, +1 shut);
  * each finger motor drives toward it at up to {@value #FINGER_SPEED} m/s with at most the grip force. Closed on an
  * object narrower than the target, each pad therefore presses with exactly the grip force: the normal force of the
@@ -61,7 +63,12 @@ public final class GripperScene implements AutoCloseable {
     /** Speed limit of each finger's motor, m/s. */
     public static final double FINGER_SPEED = 0.5;
     /** Squeeze of each pad, N, unless {@link #setGripForce} changes it. */
-    public static final double DEFAULT_GRIP_FORCE = 10.0;
+    public static final double DEFAULT_GRIP_FORCE = 15.0;
+    /**
+     * Most the hand's speed may change, m/s²: about 1 g, so a held object of the task ranges (2 μ F ≥ 15 N against at
+     * most m (g + a) ≈ 10 N) is not shaken out by a jerky policy, as MuJoCo's soft mocap weld smooths Meta-World's hand.
+     */
+    public static final double MAX_HAND_ACCELERATION = 10.0;
     /** Quickstep solver iterations per physics step (20-50 keep the Coulomb lift threshold within 0.01 in μ). */
     public static final int SOLVER_ITERATIONS = 30;
     public static final double GRAVITY = 9.81;
@@ -70,8 +77,10 @@ public final class GripperScene implements AutoCloseable {
     public static final double[] WORKSPACE_HIGH = {0.3, 0.3, 0.3};
     /** Palm box (x, y, z) lengths, m; the fingers hang below its lower face. */
     static final double[] PALM = {0.04, 0.14, 0.02};
+    /** Length of the finger pads below the palm, m: the hand position plus half of it is the middle of the grip. */
+    public static final double FINGER_LENGTH = 0.05;
     /** Finger pad (x, y, z) lengths, m. */
-    static final double[] PAD = {0.02, 0.01, 0.05};
+    static final double[] PAD = {0.02, 0.01, FINGER_LENGTH};
     static final double PAD_MASS = 0.2;
     /** Finger motor gain: target velocity per metre of position error, 1/s. */
     static final double FINGER_GAIN = 50.0;
@@ -107,6 +116,8 @@ public final class GripperScene implements AutoCloseable {
     private double gripForce = DEFAULT_GRIP_FORCE;
     private double targetHalfOpening;
     private final double[] hand = new double[3];
+    private final double[] handVelocity = new double[3];
+    private final double[] commandedVelocity = new double[3];
     private long physicsSteps;
     private boolean closed;
 
@@ -171,6 +182,8 @@ public final class GripperScene implements AutoCloseable {
                 clip(handStart[1], WORKSPACE_LOW[1], WORKSPACE_HIGH[1]),
                 clip(handStart[2], WORKSPACE_LOW[2], WORKSPACE_HIGH[2]), half);
         targetHalfOpening = half;
+        java.util.Arrays.fill(handVelocity, 0.0);
+        java.util.Arrays.fill(commandedVelocity, 0.0);
         padTouches[0] = false;
         padTouches[1] = false;
         contacts.empty();
@@ -198,29 +211,45 @@ public final class GripperScene implements AutoCloseable {
     }
 
     /**
-     * One control step: moves the hand by (dx, dy, dz) · {@value #MAX_HAND_STEP} m (each clipped to [−1, 1], the
-     * result to the workspace), sets the grip command and runs {@value #SUBSTEPS} physics steps.
+     * One control step: commands the hand velocity (dx, dy, dz) · {@value #MAX_HAND_STEP} m per control step (each
+     * delta clipped to [−1, 1]), sets the grip command and runs {@value #SUBSTEPS} physics steps, in each of which the
+     * hand's velocity moves toward the command by at most {@value #MAX_HAND_ACCELERATION} m/s² · dt and the hand stops
+     * at the workspace's faces.
      */
     public void act(double dx, double dy, double dz, double grip) {
-        double period = SUBSTEPS * DT;
-        double vx = moveAxis(0, dx) / period;
-        double vy = moveAxis(1, dy) / period;
-        double vz = moveAxis(2, dz) / period;
-        palm.setLinearVel(vx, vy, vz);
+        double scale = MAX_HAND_STEP / (SUBSTEPS * DT);
+        commandedVelocity[0] = scale * clip(dx, -1, 1);
+        commandedVelocity[1] = scale * clip(dy, -1, 1);
+        commandedVelocity[2] = scale * clip(dz, -1, 1);
         targetHalfOpening = MAX_OPENING * (1 - clip(grip, -1, 1)) / 4;
         for (int k = 0; k < SUBSTEPS; k++) {
+            for (int axis = 0; axis < 3; axis++) {
+                handVelocity[axis] = limitedVelocity(axis);
+            }
+            palm.setLinearVel(handVelocity[0], handVelocity[1], handVelocity[2]);
             physicsStep();
+            readHand();
         }
-        palm.setLinearVel(0, 0, 0);
     }
 
-    /** Advances the commanded hand coordinate; returns the displacement to cover this control step. */
-    private double moveAxis(int axis, double delta) {
-        double target = clip(hand[axis] + MAX_HAND_STEP * clip(delta, -1, 1), WORKSPACE_LOW[axis],
-                WORKSPACE_HIGH[axis]);
-        double move = target - hand[axis];
-        hand[axis] = target;
-        return move;
+    /** The hand's velocity along {@code axis} for the next physics step: rate-limited, stopping at the workspace. */
+    private double limitedVelocity(int axis) {
+        double maxChange = MAX_HAND_ACCELERATION * DT;
+        double v = handVelocity[axis] + clip(commandedVelocity[axis] - handVelocity[axis], -maxChange, maxChange);
+        double next = hand[axis] + v * DT;
+        if (next > WORKSPACE_HIGH[axis]) {
+            v = Math.max(0.0, (WORKSPACE_HIGH[axis] - hand[axis]) / DT);
+        } else if (next < WORKSPACE_LOW[axis]) {
+            v = Math.min(0.0, (WORKSPACE_LOW[axis] - hand[axis]) / DT);
+        }
+        return v;
+    }
+
+    private void readHand() {
+        DVector3C p = palm.getPosition();
+        hand[0] = p.get0();
+        hand[1] = p.get1();
+        hand[2] = p.get2() - PALM_ABOVE_HAND;
     }
 
     /**
@@ -261,7 +290,20 @@ public final class GripperScene implements AutoCloseable {
         return Math.max(lo, Math.min(hi, v));
     }
 
-    /** The commanded hand position (m); the palm follows it exactly. */
+    /** Writes the hand's velocity (m/s) at {@code out[offset..offset+2]}. */
+    public void handVelocity(double[] out, int offset) {
+        System.arraycopy(handVelocity, 0, out, offset, 3);
+    }
+
+    /** Writes the object's linear velocity (m/s) at {@code out[offset..offset+2]}. */
+    public void objectVelocity(double[] out, int offset) {
+        DVector3C v = object.getLinearVel();
+        out[offset] = v.get0();
+        out[offset + 1] = v.get1();
+        out[offset + 2] = v.get2();
+    }
+
+    /** The hand position (fingertips' midpoint), m. */
     public double handX() {
         return hand[0];
     }
