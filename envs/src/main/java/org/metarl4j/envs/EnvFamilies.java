@@ -17,6 +17,7 @@ import org.metarl4j.envs.navigation.Navigation2DEnv;
 import org.metarl4j.envs.navigation.NavigationTaskDistribution;
 import org.metarl4j.envs.reacher.Reacher2DEnv;
 import org.metarl4j.envs.reacher.ReacherTaskDistribution;
+import org.metarl4j.envs.robotics.RoboticsFamilies;
 import org.metarl4j.envs.tabular.TabularMdpEnv;
 import org.metarl4j.envs.tabular.TabularMdpTaskDistribution;
 
@@ -40,7 +41,8 @@ public final class EnvFamilies {
             new EnvFamily<>("acrobot", AcrobotEnv::new, AcrobotTaskDistribution.standard(),
                     "gym 0.21 Acrobot-v1, parameterized"),
             new EnvFamily<>("reacher2d", Reacher2DEnv::new, ReacherTaskDistribution.standard(),
-                    "planar 2-link arm after gym Reacher-v2 (own dynamics, not MuJoCo)"));
+                    "planar 2-link arm after gym Reacher-v2 (own dynamics, not MuJoCo)"),
+            RoboticsFamilies.GRASP_LIFT, RoboticsFamilies.PICK_PLACE, RoboticsFamilies.PUSH, RoboticsFamilies.REACH3D);
 
     private EnvFamilies() {
     }

@@ -10,6 +10,10 @@ import org.metarl4j.envs.classic.PendulumTask;
 import org.metarl4j.envs.gym.GymTask;
 import org.metarl4j.envs.navigation.NavigationTask;
 import org.metarl4j.envs.reacher.ReacherTask;
+import org.metarl4j.envs.robotics.GraspLiftTask;
+import org.metarl4j.envs.robotics.PickPlaceTask;
+import org.metarl4j.envs.robotics.PushTask;
+import org.metarl4j.envs.robotics.Reach3DTask;
 import org.metarl4j.envs.tabular.TabularMdpTask;
 
 /**
@@ -28,6 +32,10 @@ import org.metarl4j.envs.tabular.TabularMdpTask;
     @JsonSubTypes.Type(value = AcrobotTask.class, name = "acrobot"),
     @JsonSubTypes.Type(value = ReacherTask.class, name = "reacher2d"),
     @JsonSubTypes.Type(value = GymTask.class, name = "gym"),
+    @JsonSubTypes.Type(value = GraspLiftTask.class, name = "grasp-lift"),
+    @JsonSubTypes.Type(value = PickPlaceTask.class, name = "pick-place"),
+    @JsonSubTypes.Type(value = PushTask.class, name = "push"),
+    @JsonSubTypes.Type(value = Reach3DTask.class, name = "reach3d"),
 })
 public interface Task {
 

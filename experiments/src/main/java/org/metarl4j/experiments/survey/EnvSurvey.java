@@ -7,6 +7,7 @@ import org.metarl4j.agents.stats.MeanInterval;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
 import org.metarl4j.envs.VectorEnv;
+import org.metarl4j.envs.robotics.RoboticsEnv;
 
 /**
  * Runs reference policies on tasks drawn from each family, all tasks of a family stepped in one {@link VectorEnv}.
@@ -39,18 +40,33 @@ public final class EnvSurvey {
             try (VectorEnv<T> vec = VectorEnv.of(family.envFactory(), tasks, VectorEnv.AutoReset.OFF)) {
                 double[] taskReturns = new double[tasks.size()];
                 long steps = 0;
+                int successes = 0;
                 for (int episode = 0; episode < episodesPerTask; episode++) {
                     steps += runEpisodes(vec, policy, rng, taskReturns);
+                    successes += successes(vec);
                 }
+                double successRate = vec.env(0) instanceof RoboticsEnv<?>
+                        ? successes / (double) (tasks.size() * episodesPerTask) : Double.NaN;
                 for (int i = 0; i < taskReturns.length; i++) {
                     taskReturns[i] /= episodesPerTask;
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 results.add(new SurveyResult(family.name(), family.envId(), policy.name(), tasks.size(),
-                        episodesPerTask, MeanInterval.mean(taskReturns), MeanInterval.halfWidth95(taskReturns), steps, seconds));
+                        episodesPerTask, MeanInterval.mean(taskReturns), MeanInterval.halfWidth95(taskReturns), steps, seconds, successRate));
             }
         }
         return results;
+    }
+
+    /** How many of {@code vec}'s envs reached their success flag in the episode just run (0 without one). */
+    private static int successes(VectorEnv<?> vec) {
+        int n = 0;
+        for (int i = 0; i < vec.numEnvs(); i++) {
+            if (vec.env(i) instanceof RoboticsEnv<?> env && env.everSucceeded()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** One episode in every env; adds each env's return to {@code returns}; returns the env steps taken. */

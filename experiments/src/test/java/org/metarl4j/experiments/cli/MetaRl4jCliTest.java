@@ -59,6 +59,18 @@ class MetaRl4jCliTest extends ConsoleCapture {
         return MetaRl4jCli.execute(args);
     }
 
+    /** The harness trains on an ode4j manipulation family as on any other (a smoke run of two iterations). */
+    @Test
+    void mamlRunsOnARoboticsFamily(@TempDir Path root) throws Exception {
+        assertEquals(0, run(root, "--set", "maml.family=grasp-lift", "--set", "maml.iterations=2", "--out",
+                root.toString()), err.toString(StandardCharsets.UTF_8));
+        try (var dirs = Files.list(root.resolve("maml-navigation2d-short"))) {
+            Path first = dirs.sorted().findFirst().orElseThrow();
+            assertEquals(3, Files.readAllLines(first.resolve("progress.csv")).size());
+            assertTrue(Files.readString(first.resolve("config.json")).contains("grasp-lift"));
+        }
+    }
+
     @Test
     void runEvalPlotAndResumeWorkOnARealRun(@TempDir Path root) throws Exception {
         assertEquals(0, run(root, "--seeds", "1,2", "--out", root.toString()), err.toString(StandardCharsets.UTF_8));

@@ -56,6 +56,21 @@ class SurveyExperimentTest {
         assertTrue(mean.get("reacher2d/oracle") > mean.get("reacher2d/random") + 20, mean.toString());
     }
 
+    /** The scripted controller solves the robotics families; random actions almost never do. */
+    @Test
+    void scriptedControllerSolvesTheRoboticsFamilies(@TempDir Path root) {
+        List<SurveyResult> results = SurveyExperiment.run(new SurveyConfig(3, 10, 1, List.of("grasp-lift",
+                "pick-place", "push", "reach3d")), root, QUIET);
+        assertEquals(8, results.size());
+        for (SurveyResult r : results) {
+            if (r.policy().equals("scripted")) {
+                assertTrue(r.successRate() >= 0.8, r.toString());
+            } else {
+                assertTrue(r.successRate() <= 0.2, r.toString());
+            }
+        }
+    }
+
     private static void assertWithinCi(double expected, SurveyResult r) {
         // 2.5 CI half-widths ≈ 5 standard errors: a false alarm is a one-in-a-million draw, a real bias of a few
         // percent still fails (these runs have standard errors of ≈ 1% of the mean).
