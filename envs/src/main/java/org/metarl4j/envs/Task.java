@@ -8,6 +8,8 @@ import org.metarl4j.envs.classic.CartPoleTask;
 import org.metarl4j.envs.classic.MountainCarTask;
 import org.metarl4j.envs.classic.PendulumTask;
 import org.metarl4j.envs.gym.GymTask;
+import org.metarl4j.envs.locomotion.CheetahDirTask;
+import org.metarl4j.envs.locomotion.CheetahVelTask;
 import org.metarl4j.envs.navigation.NavigationTask;
 import org.metarl4j.envs.reacher.ReacherTask;
 import org.metarl4j.envs.tabular.TabularMdpTask;
@@ -28,6 +30,8 @@ import org.metarl4j.envs.tabular.TabularMdpTask;
     @JsonSubTypes.Type(value = AcrobotTask.class, name = "acrobot"),
     @JsonSubTypes.Type(value = ReacherTask.class, name = "reacher2d"),
     @JsonSubTypes.Type(value = GymTask.class, name = "gym"),
+    @JsonSubTypes.Type(value = CheetahVelTask.class, name = "cheetah-vel"),
+    @JsonSubTypes.Type(value = CheetahDirTask.class, name = "cheetah-dir"),
 })
 public interface Task {
 
