@@ -13,6 +13,9 @@ import org.metarl4j.envs.classic.MountainCarContinuousEnv;
 import org.metarl4j.envs.classic.MountainCarTaskDistribution;
 import org.metarl4j.envs.classic.PendulumEnv;
 import org.metarl4j.envs.classic.PendulumTaskDistribution;
+import org.metarl4j.envs.locomotion.CheetahDirTaskDistribution;
+import org.metarl4j.envs.locomotion.CheetahVelTaskDistribution;
+import org.metarl4j.envs.locomotion.PlanarCheetahEnv;
 import org.metarl4j.envs.navigation.Navigation2DEnv;
 import org.metarl4j.envs.navigation.NavigationTaskDistribution;
 import org.metarl4j.envs.reacher.Reacher2DEnv;
@@ -42,7 +45,11 @@ public final class EnvFamilies {
                     "gym 0.21 Acrobot-v1, parameterized"),
             new EnvFamily<>("reacher2d", Reacher2DEnv::new, ReacherTaskDistribution.standard(),
                     "planar 2-link arm after gym Reacher-v2 (own dynamics, not MuJoCo)"),
-            RoboticsFamilies.GRASP_LIFT, RoboticsFamilies.PICK_PLACE, RoboticsFamilies.PUSH, RoboticsFamilies.REACH3D);
+            RoboticsFamilies.GRASP_LIFT, RoboticsFamilies.PICK_PLACE, RoboticsFamilies.PUSH, RoboticsFamilies.REACH3D,
+            new EnvFamily<>("cheetah-vel", PlanarCheetahEnv::velocity, CheetahVelTaskDistribution.standard(),
+                    "MAML §5.3 HalfCheetah-Vel, pytorch-maml-rl half_cheetah.py; planar cheetah in dyn4j, not MuJoCo"),
+            new EnvFamily<>("cheetah-dir", PlanarCheetahEnv::direction, new CheetahDirTaskDistribution(),
+                    "MAML §5.3 HalfCheetah-Dir, pytorch-maml-rl half_cheetah.py; planar cheetah in dyn4j, not MuJoCo"));
 
     private EnvFamilies() {
     }

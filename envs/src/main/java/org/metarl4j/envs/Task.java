@@ -8,6 +8,8 @@ import org.metarl4j.envs.classic.CartPoleTask;
 import org.metarl4j.envs.classic.MountainCarTask;
 import org.metarl4j.envs.classic.PendulumTask;
 import org.metarl4j.envs.gym.GymTask;
+import org.metarl4j.envs.locomotion.CheetahDirTask;
+import org.metarl4j.envs.locomotion.CheetahVelTask;
 import org.metarl4j.envs.navigation.NavigationTask;
 import org.metarl4j.envs.reacher.ReacherTask;
 import org.metarl4j.envs.robotics.GraspLiftTask;
@@ -36,6 +38,8 @@ import org.metarl4j.envs.tabular.TabularMdpTask;
     @JsonSubTypes.Type(value = PickPlaceTask.class, name = "pick-place"),
     @JsonSubTypes.Type(value = PushTask.class, name = "push"),
     @JsonSubTypes.Type(value = Reach3DTask.class, name = "reach3d"),
+    @JsonSubTypes.Type(value = CheetahVelTask.class, name = "cheetah-vel"),
+    @JsonSubTypes.Type(value = CheetahDirTask.class, name = "cheetah-dir"),
 })
 public interface Task {
 

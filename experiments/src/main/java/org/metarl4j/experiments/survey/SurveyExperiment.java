@@ -49,7 +49,8 @@ public final class SurveyExperiment {
                 new NavigationPolicies.GreedyOracle(), new OraclePolicies.BestArm(),
                 new OraclePolicies.ValueIterationOracle(), new ControlHeuristics.CartPole(),
                 new ControlHeuristics.Pendulum(), new ControlHeuristics.MountainCar(), new ControlHeuristics.Acrobot(),
-                new ControlHeuristics.ReacherOracle(), new RoboticsScripted()));
+                new ControlHeuristics.ReacherOracle(), new RoboticsScripted(),
+                new CheetahGait()));
         SplittableRandom root = new SplittableRandom(config.seed());
         List<SurveyResult> results = new ArrayList<>();
         Map<String, List<? extends Task>> allTasks = new java.util.LinkedHashMap<>();
