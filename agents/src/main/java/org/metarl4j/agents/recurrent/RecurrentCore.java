@@ -1,5 +1,6 @@
 package org.metarl4j.agents.recurrent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,6 +30,25 @@ public interface RecurrentCore {
      * @param keepHistory keep what {@link Sequence#backward} needs (off for pure sampling)
      */
     Sequence start(INDArray flat, int batch, boolean keepHistory);
+
+    /**
+     * Runs B sequences from the zero state through every input {@code [B, inputSize]} of {@code inputs} at once, as
+     * training does (the whole trial is known). By default it steps; a core whose whole sequence is far cheaper in one
+     * pass (SNAIL's convolutions and attention) overrides it. Either way the outputs and the sequence's
+     * {@link Sequence#backward} equal those of stepping, up to floating-point rounding.
+     */
+    default Unrolled unrollAll(INDArray flat, List<INDArray> inputs, boolean keepHistory) {
+        Sequence sequence = start(flat, (int) inputs.get(0).size(0), keepHistory);
+        List<INDArray> outputs = new ArrayList<>(inputs.size());
+        for (INDArray x : inputs) {
+            outputs.add(sequence.step(x));
+        }
+        return new Unrolled(sequence, outputs);
+    }
+
+    /** B sequences run through a whole input sequence: each step's output h {@code [B, H]} and the sequence. */
+    record Unrolled(Sequence sequence, List<INDArray> outputs) {
+    }
 
     /** B sequences being stepped. */
     interface Sequence {

@@ -244,18 +244,16 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
 
     public Unroll unroll(double[] flat, List<INDArray> inputs) {
         setParameters(flat);
-        int b = (int) inputs.get(0).size(0);
-        RecurrentCore.Sequence sequence = core.start(coreParams, b, true);
-        List<INDArray> hidden = new ArrayList<>(inputs.size());
+        // the whole trial is known: the core may run it in one pass rather than step by step
+        RecurrentCore.Unrolled run = core.unrollAll(coreParams, inputs, true);
+        List<INDArray> hidden = run.outputs();
         List<INDArray> outputs = new ArrayList<>(inputs.size());
         List<INDArray> values = new ArrayList<>(inputs.size());
-        for (INDArray x : inputs) {
-            INDArray h = sequence.step(x);
-            hidden.add(h);
+        for (INDArray h : hidden) {
             outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
             values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
         }
-        return new Unroll(sequence, hidden, outputs, values, extra.clone());
+        return new Unroll(run.sequence(), hidden, outputs, values, extra.clone());
     }
 
     /**

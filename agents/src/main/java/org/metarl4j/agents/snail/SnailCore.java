@@ -312,6 +312,85 @@ public final class SnailCore implements RecurrentCore {
         return forward(views(row(flat)), inputs).features();
     }
 
+    /**
+     * The whole sequence in one pass ({@link #forward}: batched matrix products over all B·T steps, attention under
+     * its causal mask) rather than T steps of many small operations; what backpropagation needs is kept by the pass
+     * itself, so {@code keepHistory} costs nothing here. The outputs are views of one {@code [B, T, H]} array.
+     */
+    @Override
+    public Unrolled unrollAll(INDArray flat, List<INDArray> inputs, boolean keepHistory) {
+        if (inputs.isEmpty() || inputs.size() > maxSteps) {
+            throw new IllegalArgumentException("SNAIL unrolls 1 to " + maxSteps + " steps at once, got "
+                    + inputs.size());
+        }
+        int batch = (int) inputs.get(0).size(0);
+        for (INDArray x : inputs) {
+            if (x.rank() != 2 || x.size(0) != batch || x.size(1) != inputSize) {
+                throw new IllegalArgumentException("SNAIL step input must be [" + batch + ", " + inputSize
+                        + "], got " + Arrays.toString(x.shape()));
+            }
+        }
+        INDArray row = row(flat);
+        Weights w = views(row);
+        Pass pass = forward(w, Nd4j.stack(1, inputs.toArray(new INDArray[0])));
+        List<INDArray> outputs = new ArrayList<>(inputs.size());
+        for (int t = 0; t < inputs.size(); t++) {
+            outputs.add(pass.features().get(all(), point(t), all()));
+        }
+        return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs);
+    }
+
+    /** ∂L/∂parameters {@code [P]} of a pass over {@code steps} steps, given ∂L/∂h_t for each (null for none). */
+    private INDArray gradient(Weights w, Pass pass, int batch, int steps, List<INDArray> dh) {
+        if (dh.size() != steps) {
+            throw new IllegalArgumentException("SNAIL took " + steps + " steps, got " + dh.size()
+                    + " output gradients");
+        }
+        INDArray grad = Nd4j.zeros(dataType, 1, numParams);
+        if (steps == 0) {
+            return grad.reshape(-1);
+        }
+        INDArray dFeatures = Nd4j.zeros(dataType, batch, steps, hiddenSize);
+        for (int t = 0; t < steps; t++) {
+            INDArray d = dh.get(t);
+            if (d == null) {
+                continue;
+            }
+            if (d.rank() != 2 || d.size(0) != batch || d.size(1) != hiddenSize) {
+                throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
+                        + hiddenSize + "], got " + Arrays.toString(d.shape()));
+            }
+            dFeatures.get(all(), point(t), all()).assign(d);
+        }
+        backward(w, views(grad), pass, dFeatures);
+        return grad.reshape(-1);
+    }
+
+    /** B sequences already run to their end by {@link #unrollAll}: only backpropagation remains. */
+    private final class Whole implements Sequence {
+        private final Weights w;
+        private final int batch;
+        private final int steps;
+        private final Pass pass;
+
+        Whole(Weights w, int batch, int steps, Pass pass) {
+            this.w = w;
+            this.batch = batch;
+            this.steps = steps;
+            this.pass = pass;
+        }
+
+        @Override
+        public INDArray step(INDArray x) {
+            throw new IllegalStateException("a SNAIL sequence unrolled at once cannot take further steps");
+        }
+
+        @Override
+        public INDArray backward(List<INDArray> dh) {
+            return gradient(w, pass, batch, steps, dh);
+        }
+    }
+
     @Override
     public Sequence start(INDArray flat, int batch, boolean keepHistory) {
         if (batch < 1) {
@@ -429,29 +508,7 @@ public final class SnailCore implements RecurrentCore {
             if (!keepHistory) {
                 throw new IllegalStateException("this sequence was started without history");
             }
-            if (dh.size() != steps) {
-                throw new IllegalArgumentException("SNAIL took " + steps + " steps, got " + dh.size()
-                        + " output gradients");
-            }
-            INDArray grad = Nd4j.zeros(dataType, 1, numParams);
-            if (steps == 0) {
-                return grad.reshape(-1);
-            }
-            Pass pass = pass();
-            INDArray dFeatures = Nd4j.zeros(dataType, batch, steps, hiddenSize);
-            for (int t = 0; t < steps; t++) {
-                INDArray d = dh.get(t);
-                if (d == null) {
-                    continue;
-                }
-                if (d.rank() != 2 || d.size(0) != batch || d.size(1) != hiddenSize) {
-                    throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
-                            + hiddenSize + "], got " + Arrays.toString(d.shape()));
-                }
-                dFeatures.get(all(), point(t), all()).assign(d);
-            }
-            SnailCore.this.backward(w, views(grad), pass, dFeatures);
-            return grad.reshape(-1);
+            return gradient(w, steps == 0 ? null : pass(), batch, steps, dh);
         }
     }
 }
