@@ -100,33 +100,28 @@ public final class AttentionBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
-     * it must not change until the backward pass), keys and queries {@code [B, T, K]}, values {@code [B, T, V]} and
-     * the attention probabilities {@code [B, T, T]}.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [B·T, C]} as given (rows in (b, t)
+     * order; a view, not copied: it must not change until the backward pass), keys and queries {@code [B, T, K]},
+     * values {@code [B, T, V]} and the attention probabilities {@code [B, T, T]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray keys, INDArray queries, INDArray values,
                 INDArray probs) {
     }
 
-    /** The reads r_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} {@code [B, T, V]}. */
-    Pass forward(Weights w, INDArray input, INDArray added) {
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        INDArray x = rows(input);
-        INDArray kqv = x.mmul(w.w()).addiRowVector(w.bias());
+    /**
+     * The reads r_t of B whole sequences of T steps: input {@code [B·T, C]}, rows in (b, t) order (a column block of
+     * a wider matrix will do), r written to {@code added} {@code [B·T, V]} (likewise).
+     */
+    Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
+        INDArray kqv = Gemm.product(input, w.w(), false, false).addiRowVector(w.bias());
         INDArray keys = kqv.get(all(), interval(0, keySize)).dup('c').reshape('c', b, t, keySize);
         INDArray queries = kqv.get(all(), interval(keySize, 2 * keySize)).dup('c').reshape('c', b, t, keySize);
         INDArray values = kqv.get(all(), interval(2 * keySize, width())).dup('c').reshape('c', b, t, valueSize);
         INDArray logits = Nd4j.matmul(queries, keys, false, true, false).muli(1.0 / Math.sqrt(keySize));
         logits.addi(causalMask(t).reshape(1, t, t));
         INDArray probs = softmaxLastAxis(logits);
-        added.assign(Nd4j.matmul(probs, values));
+        added.assign(Nd4j.matmul(probs, values).reshape('c', (long) b * t, valueSize));
         return new Pass(b, t, input, keys, queries, values, probs);
-    }
-
-    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
-    private INDArray rows(INDArray input) {
-        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     /** 0 on and below the diagonal, {@value #MASKED} above: row t may see columns 0 … t. */
@@ -148,13 +143,13 @@ public final class AttentionBlock {
     }
 
     /**
-     * Backpropagation through the reads: given ∂L/∂r ({@code [B, T, V]}, any view), adds ∂L/∂parameters to
-     * {@code grad} and returns the part of ∂L/∂input that flows through r, {@code [B, T, C]}.
+     * Backpropagation through the reads: given ∂L/∂r ({@code [B·T, V]}, a column block will do), adds ∂L/∂parameters
+     * to {@code grad} and the part of ∂L/∂input that flows through r to {@code dInput} {@code [B·T, C]} (in place).
      */
-    INDArray backward(Weights w, Weights grad, Pass p, INDArray dAdded) {
+    void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
-        INDArray dr = dAdded.dup('c');
+        INDArray dr = dAdded.dup('c').reshape('c', b, t, valueSize);
         // r = P V
         INDArray dProbs = Nd4j.matmul(dr, p.values(), false, true, false);          // [B, T, T]
         INDArray dValues = Nd4j.matmul(p.probs(), dr, true, false, false);         // [B, T, V]
@@ -167,9 +162,9 @@ public final class AttentionBlock {
         long rows = (long) b * t;
         INDArray dKqv = Nd4j.hstack(dKeys.reshape('c', rows, keySize), dQueries.reshape('c', rows, keySize),
                 dValues.reshape('c', rows, valueSize));
-        grad.w().addi(rows(p.input()).transpose().mmul(dKqv));
-        grad.bias().addi(dKqv.sum(true, 0));
-        return dKqv.mmul(w.w().transpose()).reshape('c', b, t, inputWidth);
+        grad.w().addi(Gemm.product(p.input(), dKqv, true, false));
+        grad.bias().addi(Gemm.columnSums(dKqv));
+        Gemm.into(dKqv, w.w(), dInput, false, true, true);
     }
 
     /** The keys and values of the steps so far, {@code [B, T_max, K]} and {@code [B, T_max, V]}, filled up to t. */
@@ -204,11 +199,10 @@ public final class AttentionBlock {
     }
 
     /**
-     * The whole-sequence pass of steps 0 … T−1 as {@link #step} computed them: inputs {@code [B, T, C]} (a view that
-     * must not change until the backward pass), the cache filled up to T, and each step's values.
+     * The whole-sequence pass of B sequences of steps 0 … T−1 as {@link #step} computed them: inputs {@code [B·T, C]}
+     * (a view that must not change until the backward pass), the cache filled up to T, and each step's values.
      */
-    Pass pass(INDArray input, Cache cache, java.util.List<Step> steps) {
-        int b = (int) input.size(0);
+    Pass pass(int b, INDArray input, Cache cache, java.util.List<Step> steps) {
         int t = steps.size();
         INDArray probs = Nd4j.zeros(dataType, b, t, t);
         INDArray[] queries = new INDArray[t];
@@ -228,23 +222,32 @@ public final class AttentionBlock {
     /** The block's output [x, r] {@code [B, T, C + V]} for parameters {@code [P]} and input {@code [B, T, C]}. */
     public INDArray output(INDArray params, INDArray input) {
         checkInput(input);
-        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
-        out.get(all(), all(), interval(0, inputWidth)).assign(input);
-        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        return out;
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
+        INDArray out = Nd4j.zeros(dataType, (long) b * t, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(rows(input));
+        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
+                out.get(all(), interval(inputWidth, outputWidth())));
+        return out.reshape('c', b, t, outputWidth());
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + V]}, ∂L/∂params and ∂L/∂input. */
     public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
         checkInput(input);
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), valueSize));
-        INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));
-        return new Gradients(gradRow.reshape(-1), dx);
+        Pass p = forward(w, b, t, rows(input), Nd4j.zeros(dataType, (long) b * t, valueSize));
+        INDArray dOut = dOutput.castTo(dataType).dup('c').reshape('c', (long) b * t, outputWidth());
+        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
+        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
+        return new Gradients(gradRow.reshape(-1), dx.reshape('c', b, t, inputWidth));
+    }
+
+    /** {@code [B, T, C]} as a fresh {@code [B·T, C]} of the block's type. */
+    private INDArray rows(INDArray input) {
+        return input.castTo(dataType).dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     private INDArray row(INDArray params) {

@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -95,38 +96,38 @@ public final class DenseBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
-     * it must not change until the backward pass) and tanh(xf), σ(xg) {@code [B·T, D]}, rows in (b, t) order.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [B·T, C]} as given (rows in (b, t)
+     * order; a view, not copied: it must not change until the backward pass) and tanh(xf), σ(xg) {@code [B·T, D]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray tanhF, INDArray sigmaG) {
     }
 
-    /** The added columns a_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} [B, T, D]. */
-    Pass forward(Weights w, INDArray input, INDArray added) {
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
+    /** [W^now | W^lag] {@code [C, 4D]}: both taps in one product. */
+    private static INDArray taps(Weights w) {
+        return Nd4j.hstack(w.now(), w.lag());
+    }
+
+    /**
+     * The added columns a_t of B whole sequences of T steps: input {@code [B·T, C]}, rows in (b, t) order (a column
+     * block of a wider matrix will do), a written to {@code added} {@code [B·T, D]} (likewise).
+     */
+    Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
         int w2 = 2 * filters;
-        INDArray x = rows(input);
         INDArray pre;
         if (dilation < t) {
-            // both taps in one product: [x_t W^now | x_t W^lag]; the latter lands R steps later
-            INDArray both = x.mmul(Nd4j.hstack(w.now(), w.lag()));                 // [B·T, 4D]
+            // [x_t W^now | x_t W^lag]; the latter lands R steps later in the same sequence
+            INDArray both = Gemm.product(input, taps(w), false, false);            // [B·T, 4D]
             INDArray both3 = both.reshape('c', b, t, 2 * w2);
             both3.get(all(), interval(dilation, t), interval(0, w2))
                     .addi(both3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2)));
             pre = both.get(all(), interval(0, w2));
         } else {
-            pre = x.mmul(w.now());
+            pre = Gemm.product(input, w.now(), false, false);
         }
         pre.addiRowVector(w.bias());
         Step s = activate(pre);
-        added.assign(s.added().reshape('c', b, t, filters));
+        Nd4j.exec(new MulOp(s.tanhF(), s.sigmaG(), added));
         return new Pass(b, t, input, s.tanhF(), s.sigmaG());
-    }
-
-    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
-    private INDArray rows(INDArray input) {
-        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     /** tanh(xf) and σ(xg) of pre-activations {@code [N, 2D]}. */
@@ -136,41 +137,40 @@ public final class DenseBlock {
     }
 
     /**
-     * Backpropagation through the added columns: given ∂L/∂a ({@code [B, T, D]}, any view), adds ∂L/∂parameters to
-     * {@code grad} (views as {@link #views}) and returns the part of ∂L/∂input that flows through a, {@code [B, T, C]}
-     * (the concatenation's identity path is the caller's).
+     * Backpropagation through the added columns: given ∂L/∂a ({@code [B·T, D]}, a column block will do), adds
+     * ∂L/∂parameters to {@code grad} (views as {@link #views}) and the part of ∂L/∂input that flows through a to
+     * {@code dInput} {@code [B·T, C]} (in place: a column block of the caller's ∂L/∂features; the concatenation's
+     * identity path is the caller's).
      */
-    INDArray backward(Weights w, Weights grad, Pass p, INDArray dAdded) {
+    void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
         int w2 = 2 * filters;
-        long rows = (long) b * t;
-        INDArray da = dAdded.dup('c').reshape('c', rows, filters);
+        boolean lagged = dilation < t;
+        // [∂L/∂pre_s | ∂L/∂pre_{s+R}]: step s's input fed step s's newer tap and step s + R's older one
+        INDArray dBoth = Nd4j.createUninitialized(dataType, (long) b * t, lagged ? 2 * w2 : w2);
+        INDArray df = dBoth.get(all(), interval(0, filters));
+        INDArray dg = dBoth.get(all(), interval(filters, w2));
         // a = tanh(f) σ(g)
-        INDArray df = da.mul(p.sigmaG()).muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
-        INDArray dg = da.muli(p.tanhF()).muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
-        INDArray x = rows(p.input());
-        INDArray dx;
-        if (dilation < t) {
-            // [∂L/∂pre_s | ∂L/∂pre_{s+R}]: step s's input fed step s's newer tap and step s + R's older one
-            INDArray dBoth = Nd4j.zeros(dataType, b, t, 2 * w2);
-            dBoth.get(all(), all(), interval(0, filters)).assign(df.reshape('c', b, t, filters));
-            dBoth.get(all(), all(), interval(filters, w2)).assign(dg.reshape('c', b, t, filters));
-            dBoth.get(all(), interval(0, t - dilation), interval(w2, 2 * w2))
-                    .assign(dBoth.get(all(), interval(dilation, t), interval(0, w2)));
-            INDArray d2 = dBoth.reshape('c', rows, 2 * w2);
-            INDArray g = x.transpose().mmul(d2);                                       // [C, 4D]
+        Nd4j.exec(new MulOp(dAdded, p.sigmaG(), df));
+        df.muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
+        Nd4j.exec(new MulOp(dAdded, p.tanhF(), dg));
+        dg.muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
+        if (lagged) {
+            INDArray d3 = dBoth.reshape('c', b, t, 2 * w2);
+            d3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2))
+                    .assign(d3.get(all(), interval(dilation, t), interval(0, w2)));
+            d3.get(all(), interval(t - dilation, t), interval(w2, 2 * w2)).assign(0);
+            INDArray g = Gemm.product(p.input(), dBoth, true, false);                 // [C, 4D]
             grad.now().addi(g.get(all(), interval(0, w2)));
             grad.lag().addi(g.get(all(), interval(w2, 2 * w2)));
-            grad.bias().addi(d2.get(all(), interval(0, w2)).sum(true, 0));
-            dx = d2.mmul(Nd4j.hstack(w.now(), w.lag()).transpose());
+            grad.bias().addi(Gemm.columnSums(dBoth.get(all(), interval(0, w2))));
+            Gemm.into(dBoth, taps(w), dInput, false, true, true);
         } else {
-            INDArray dPre = Nd4j.hstack(df, dg);
-            grad.now().addi(x.transpose().mmul(dPre));
-            grad.bias().addi(dPre.sum(true, 0));
-            dx = dPre.mmul(w.now().transpose());
+            grad.now().addi(Gemm.product(p.input(), dBoth, true, false));
+            grad.bias().addi(Gemm.columnSums(dBoth));
+            Gemm.into(dBoth, w.now(), dInput, false, true, true);
         }
-        return dx.reshape('c', b, t, inputWidth);
     }
 
     /** One step's tanh(xf_t) and σ(xg_t), {@code [B, D]} each. */
@@ -182,20 +182,19 @@ public final class DenseBlock {
     }
 
     /**
-     * The whole-sequence pass of T steps as {@link #step} computed them: inputs {@code [B, T, C]} (a view that must
-     * not change until the backward pass) and each step's values.
+     * The whole-sequence pass of B sequences of T steps as {@link #step} computed them: inputs {@code [B·T, C]} (a
+     * view that must not change until the backward pass) and each step's values.
      */
-    Pass pass(INDArray input, java.util.List<Step> steps) {
-        int b = (int) input.size(0);
+    Pass pass(int batch, INDArray input, java.util.List<Step> steps) {
         int t = steps.size();
-        long rows = (long) b * t;
+        long rows = (long) batch * t;
         INDArray[] tanhF = new INDArray[t];
         INDArray[] sigmaG = new INDArray[t];
         for (int s = 0; s < t; s++) {
             tanhF[s] = steps.get(s).tanhF();
             sigmaG[s] = steps.get(s).sigmaG();
         }
-        return new Pass(b, t, input, Nd4j.stack(1, tanhF).reshape('c', rows, filters),
+        return new Pass(batch, t, input, Nd4j.stack(1, tanhF).reshape('c', rows, filters),
                 Nd4j.stack(1, sigmaG).reshape('c', rows, filters));
     }
 
@@ -215,23 +214,32 @@ public final class DenseBlock {
     /** The block's output [x, a] {@code [B, T, C + D]} for parameters {@code [P]} and input {@code [B, T, C]}. */
     public INDArray output(INDArray params, INDArray input) {
         checkInput(input);
-        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
-        out.get(all(), all(), interval(0, inputWidth)).assign(input);
-        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        return out;
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
+        INDArray out = Nd4j.zeros(dataType, (long) b * t, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(rows(input));
+        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
+                out.get(all(), interval(inputWidth, outputWidth())));
+        return out.reshape('c', b, t, outputWidth());
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + D]}, ∂L/∂params and ∂L/∂input. */
     public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
         checkInput(input);
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), filters));
-        INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));
-        return new Gradients(gradRow.reshape(-1), dx);
+        Pass p = forward(w, b, t, rows(input), Nd4j.zeros(dataType, (long) b * t, filters));
+        INDArray dOut = dOutput.castTo(dataType).dup('c').reshape('c', (long) b * t, outputWidth());
+        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
+        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
+        return new Gradients(gradRow.reshape(-1), dx.reshape('c', b, t, inputWidth));
+    }
+
+    /** {@code [B, T, C]} as a fresh {@code [B·T, C]} of the block's type. */
+    private INDArray rows(INDArray input) {
+        return input.castTo(dataType).dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     private INDArray row(INDArray params) {

@@ -241,62 +241,67 @@ public final class SnailCore implements RecurrentCore {
         return flat.castTo(dataType).dup('c').reshape(1, numParams);
     }
 
-    /** The whole-sequence pass: every step's output {@code [B, T, H]} and what each block keeps for backpropagation. */
-    record Pass(INDArray inputs, INDArray features, List<Object> blocks) {
+    /**
+     * The whole-sequence pass of B sequences of T steps: the inputs {@code [B·T, I]}, every step's output h as the rows
+     * of {@code features} {@code [B·T, H]} in (b, t) order (each block reads and writes column blocks of it in place),
+     * and what each block keeps for backpropagation.
+     */
+    record Pass(int batch, int steps, INDArray inputs, INDArray features, List<Object> blocks) {
+        /** h as {@code [B, T, H]} (a view). */
+        INDArray outputs() {
+            return features.reshape('c', batch, steps, features.size(1));
+        }
     }
 
     Pass forward(Weights w, INDArray inputs) {
         int b = (int) inputs.size(0);
         int t = (int) inputs.size(1);
-        INDArray features = Nd4j.zeros(dataType, b, t, hiddenSize);
-        INDArray x = inputs.castTo(dataType).dup('c').reshape('c', (long) b * t, inputSize);
+        long n = (long) b * t;
+        INDArray features = Nd4j.createUninitialized(dataType, n, hiddenSize); // every column is written below
+        INDArray x = inputs.castTo(dataType).dup('c').reshape('c', n, inputSize);
         if (projection > 0) {
-            features.get(all(), all(), interval(0, projection))
-                    .assign(x.mmul(w.projection()).addiRowVector(w.projectionBias()).reshape('c', b, t, projection));
+            INDArray z = features.get(all(), interval(0, projection));
+            Gemm.into(x, w.projection(), z, false, false, false);
+            z.addiRowVector(w.projectionBias());
         } else {
-            features.get(all(), all(), interval(0, inputSize)).assign(inputs);
+            features.get(all(), interval(0, inputSize)).assign(x);
         }
         List<Object> passes = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof DenseBlock d) {
-                passes.add(d.forward((DenseBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, d.inputWidth())),
-                        features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))));
+                passes.add(d.forward((DenseBlock.Weights) w.blocks().get(i), b, t,
+                        features.get(all(), interval(0, d.inputWidth())),
+                        features.get(all(), interval(d.inputWidth(), d.outputWidth()))));
             } else {
                 AttentionBlock a = (AttentionBlock) blocks.get(i);
-                passes.add(a.forward((AttentionBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, a.inputWidth())),
-                        features.get(all(), all(), interval(a.inputWidth(), a.outputWidth()))));
+                passes.add(a.forward((AttentionBlock.Weights) w.blocks().get(i), b, t,
+                        features.get(all(), interval(0, a.inputWidth())),
+                        features.get(all(), interval(a.inputWidth(), a.outputWidth()))));
             }
         }
-        return new Pass(x, features, passes);
+        return new Pass(b, t, x, features, passes);
     }
 
-    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [B, T, H]} (consumed). */
+    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [B·T, H]} (consumed). */
     void backward(Weights w, Weights grad, Pass pass, INDArray dFeatures) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
-            INDArray dx;
-            int in;
             if (blocks.get(i) instanceof DenseBlock d) {
-                in = d.inputWidth();
-                dx = d.backward((DenseBlock.Weights) w.blocks().get(i), (DenseBlock.Weights) grad.blocks().get(i),
-                        (DenseBlock.Pass) pass.blocks().get(i), dFeatures.get(all(), all(), interval(in,
-                                d.outputWidth())));
+                d.backward((DenseBlock.Weights) w.blocks().get(i), (DenseBlock.Weights) grad.blocks().get(i),
+                        (DenseBlock.Pass) pass.blocks().get(i),
+                        dFeatures.get(all(), interval(d.inputWidth(), d.outputWidth())),
+                        dFeatures.get(all(), interval(0, d.inputWidth())));
             } else {
                 AttentionBlock a = (AttentionBlock) blocks.get(i);
-                in = a.inputWidth();
-                dx = a.backward((AttentionBlock.Weights) w.blocks().get(i),
-                        (AttentionBlock.Weights) grad.blocks().get(i), (AttentionBlock.Pass) pass.blocks().get(i),
-                        dFeatures.get(all(), all(), interval(in, a.outputWidth())));
+                a.backward((AttentionBlock.Weights) w.blocks().get(i), (AttentionBlock.Weights) grad.blocks().get(i),
+                        (AttentionBlock.Pass) pass.blocks().get(i),
+                        dFeatures.get(all(), interval(a.inputWidth(), a.outputWidth())),
+                        dFeatures.get(all(), interval(0, a.inputWidth())));
             }
-            dFeatures.get(all(), all(), interval(0, in)).addi(dx);
         }
         if (projection > 0) {
-            long rows = pass.inputs().size(0);
-            INDArray dz = dFeatures.get(all(), all(), interval(0, projection)).dup('c').reshape('c', rows,
-                    projection);
-            grad.projection().addi(pass.inputs().transpose().mmul(dz));
-            grad.projectionBias().addi(dz.sum(true, 0));
+            INDArray dz = dFeatures.get(all(), interval(0, projection));
+            grad.projection().addi(Gemm.product(pass.inputs(), dz, true, false));
+            grad.projectionBias().addi(Gemm.columnSums(dz));
         }
     }
 
@@ -309,7 +314,7 @@ public final class SnailCore implements RecurrentCore {
             throw new IllegalArgumentException("SNAIL inputs must be [B, T <= " + maxSteps + ", " + inputSize
                     + "], got " + Arrays.toString(inputs.shape()));
         }
-        return forward(views(row(flat)), inputs).features();
+        return forward(views(row(flat)), inputs).outputs();
     }
 
     /**
@@ -333,9 +338,10 @@ public final class SnailCore implements RecurrentCore {
         INDArray row = row(flat);
         Weights w = views(row);
         Pass pass = forward(w, Nd4j.stack(1, inputs.toArray(new INDArray[0])));
+        INDArray h = pass.outputs();
         List<INDArray> outputs = new ArrayList<>(inputs.size());
         for (int t = 0; t < inputs.size(); t++) {
-            outputs.add(pass.features().get(all(), point(t), all()));
+            outputs.add(h.get(all(), point(t), all()));
         }
         return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs);
     }
@@ -350,7 +356,8 @@ public final class SnailCore implements RecurrentCore {
         if (steps == 0) {
             return grad.reshape(-1);
         }
-        INDArray dFeatures = Nd4j.zeros(dataType, batch, steps, hiddenSize);
+        INDArray dFeatures = Nd4j.zeros(dataType, (long) batch * steps, hiddenSize);
+        INDArray dh3 = dFeatures.reshape('c', batch, steps, hiddenSize);
         for (int t = 0; t < steps; t++) {
             INDArray d = dh.get(t);
             if (d == null) {
@@ -360,7 +367,7 @@ public final class SnailCore implements RecurrentCore {
                 throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
                         + hiddenSize + "], got " + Arrays.toString(d.shape()));
             }
-            dFeatures.get(all(), point(t), all()).assign(d);
+            dh3.get(all(), point(t), all()).assign(d);
         }
         backward(w, views(grad), pass, dFeatures);
         return grad.reshape(-1);
@@ -485,22 +492,23 @@ public final class SnailCore implements RecurrentCore {
         /** The whole-sequence pass of the steps taken, from what stepping computed (nothing is recomputed). */
         @SuppressWarnings("unchecked")
         private Pass pass() {
-            INDArray features = steps == maxSteps ? outputs : outputs.get(all(), interval(0, steps), all());
+            INDArray features = (steps == maxSteps ? outputs : outputs.get(all(), interval(0, steps), all()))
+                    .dup('c').reshape('c', (long) batch * steps, hiddenSize);
             List<Object> passes = new ArrayList<>(blocks.size());
             for (int i = 0; i < blocks.size(); i++) {
                 List<?> s = blockSteps.get(i);
                 if (blocks.get(i) instanceof DenseBlock d) {
-                    passes.add(d.pass(features.get(all(), all(), interval(0, d.inputWidth())),
+                    passes.add(d.pass(batch, features.get(all(), interval(0, d.inputWidth())),
                             (List<DenseBlock.Step>) s));
                 } else {
                     AttentionBlock a = (AttentionBlock) blocks.get(i);
-                    passes.add(a.pass(features.get(all(), all(), interval(0, a.inputWidth())), caches[i],
+                    passes.add(a.pass(batch, features.get(all(), interval(0, a.inputWidth())), caches[i],
                             (List<AttentionBlock.Step>) s));
                 }
             }
             INDArray x = Nd4j.stack(1, inputs.toArray(new INDArray[0])).reshape('c', (long) batch * steps,
                     inputSize);
-            return new Pass(x, features, passes);
+            return new Pass(batch, steps, x, features, passes);
         }
 
         @Override

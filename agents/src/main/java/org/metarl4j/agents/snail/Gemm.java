@@ -1,0 +1,37 @@
+package org.metarl4j.agents.snail;
+
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products that read and write column blocks of SNAIL's feature matrix {@code [B·T, H]} in place: BLAS takes a
+ * block with unit column stride as it is (its leading dimension H), so neither a block's input nor its ∂L/∂input is
+ * copied out of or added back into the wide matrix ({@code INDArray.addi} on such views was a fifth of training).
+ */
+final class Gemm {
+    private Gemm() {
+    }
+
+    /** op(a) · op(b) as a fresh row-major matrix. */
+    static INDArray product(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
+        long rows = transposeA ? a.size(1) : a.size(0);
+        long columns = transposeB ? b.size(0) : b.size(1);
+        INDArray c = Nd4j.createUninitialized(a.dataType(), rows, columns);
+        into(a, b, c, transposeA, transposeB, false);
+        return c;
+    }
+
+    /** c ← op(a) · op(b), or c ← c + op(a) · op(b) when accumulating; c may be a view with unit column stride. */
+    static void into(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, boolean accumulate) {
+        Nd4j.exec(new Mmul(a, b, c, 1.0, accumulate ? 1.0 : 0.0, MMulTranspose.builder()
+                .transposeA(transposeA).transposeB(transposeB).build()));
+    }
+
+    /** Σ over rows of m {@code [N, W]} (any view) as {@code [1, W]}: a product with a row of ones, which BLAS does
+     * faster than ND4J's reduction along an axis. */
+    static INDArray columnSums(INDArray m) {
+        return product(Nd4j.ones(m.dataType(), 1, m.size(0)), m, false, false);
+    }
+}
