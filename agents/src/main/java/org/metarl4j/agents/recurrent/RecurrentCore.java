@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A recurrent cell in functional form (parameters are a flat vector, never state), batched over B sequences, with
@@ -43,11 +44,16 @@ public interface RecurrentCore {
         for (INDArray x : inputs) {
             outputs.add(sequence.step(x));
         }
-        return new Unrolled(sequence, outputs);
+        return new Unrolled(sequence, outputs, null);
     }
 
-    /** B sequences run through a whole input sequence: each step's output h {@code [B, H]} and the sequence. */
-    record Unrolled(Sequence sequence, List<INDArray> outputs) {
+    /**
+     * B sequences run through a whole input sequence: each step's output h {@code [B, H]}, the sequence, and, when the
+     * core made every output in one matrix, that matrix {@code rows} {@code [B·T, H]} with rows in (b, t) order (null
+     * otherwise): then a caller can apply its layers to all steps at once and backpropagate with
+     * {@link Sequence#backwardRows}.
+     */
+    record Unrolled(Sequence sequence, List<INDArray> outputs, INDArray rows) {
     }
 
     /** B sequences being stepped. */
@@ -60,5 +66,18 @@ public interface RecurrentCore {
          * none), the gradient of L with respect to the parameters, {@code [P]}, summed over the batch.
          */
         INDArray backward(List<INDArray> dh);
+
+        /**
+         * {@link #backward} given ∂L/∂h of every step as rows {@code [B·T, H]} in (b, t) order (consumed: the core
+         * may work in it). By default split into steps.
+         */
+        default INDArray backwardRows(INDArray dh, int batch, int steps) {
+            INDArray byStep = dh.reshape('c', batch, steps, dh.size(1));
+            List<INDArray> list = new ArrayList<>(steps);
+            for (int t = 0; t < steps; t++) {
+                list.add(byStep.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).dup('c'));
+            }
+            return backward(list);
+        }
     }
 }

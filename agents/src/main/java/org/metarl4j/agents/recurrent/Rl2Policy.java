@@ -2,6 +2,7 @@ package org.metarl4j.agents.recurrent;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -236,10 +237,12 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
 
     /**
      * The head's outputs {@code [B, outputs]} (logits or means), values {@code [B, 1]} and the core's steps of a
-     * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}.
+     * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}; {@code hiddenRows} is
+     * every h as rows {@code [B·T, H]} when the core made them in one matrix (see
+     * {@link RecurrentCore.Unrolled#rows()}), else null.
      */
-    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, List<INDArray> outputs,
-                         List<INDArray> values, double[] extra) {
+    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, INDArray hiddenRows,
+                         List<INDArray> outputs, List<INDArray> values, double[] extra) {
     }
 
     public Unroll unroll(double[] flat, List<INDArray> inputs) {
@@ -249,11 +252,23 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         List<INDArray> hidden = run.outputs();
         List<INDArray> outputs = new ArrayList<>(inputs.size());
         List<INDArray> values = new ArrayList<>(inputs.size());
-        for (INDArray h : hidden) {
-            outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
-            values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
+        if (run.rows() != null) {
+            // every step's h in one matrix: the heads in two products rather than 2T
+            int b = (int) inputs.get(0).size(0);
+            INDArray o = run.rows().mmul(heads.wPi).addiRowVector(heads.bPi).reshape('c', b, inputs.size(),
+                    head.outputs());
+            INDArray v = run.rows().mmul(heads.wV).addiRowVector(heads.bV).reshape('c', b, inputs.size(), 1);
+            for (int t = 0; t < inputs.size(); t++) {
+                outputs.add(o.get(all(), point(t), all()));
+                values.add(v.get(all(), point(t), all()));
+            }
+        } else {
+            for (INDArray h : hidden) {
+                outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
+                values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
+            }
         }
-        return new Unroll(run.sequence(), hidden, outputs, values, extra.clone());
+        return new Unroll(run.sequence(), hidden, run.rows(), outputs, values, extra.clone());
     }
 
     /**
@@ -272,6 +287,33 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         INDArray dBPi = Nd4j.zeros(dataType, 1, outputs);
         INDArray dWV = Nd4j.zeros(dataType, h, 1);
         INDArray dBV = Nd4j.zeros(dataType, 1, 1);
+        INDArray coreGradient;
+        if (unroll.hiddenRows() != null) {
+            // all steps at once: ∂L/∂(head outputs) stacked as rows in (b, t) order, like the hidden rows
+            int b = (int) dOutputs.get(0).size(0);
+            int steps = dOutputs.size();
+            INDArray dO = Nd4j.stack(1, dOutputs.toArray(new INDArray[0])).reshape('c', (long) b * steps, outputs);
+            INDArray dV = Nd4j.stack(1, dValues.toArray(new INDArray[0])).reshape('c', (long) b * steps, 1);
+            INDArray hT = unroll.hiddenRows().transpose();
+            dWPi.addi(hT.mmul(dO));
+            dBPi.addi(dO.sum(true, 0));
+            dWV.addi(hT.mmul(dV));
+            dBV.addi(dV.sum(true, 0));
+            INDArray dh = dO.mmul(heads.wPi.transpose()).addi(dV.mmul(heads.wV.transpose()));
+            coreGradient = unroll.sequence().backwardRows(dh, b, steps);
+        } else {
+            coreGradient = unroll.sequence().backward(stepGradients(unroll, dOutputs, dValues, dWPi, dBPi, dWV, dBV));
+        }
+        double[] linear = Nd4j.concat(1, coreGradient.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1),
+                dBV).reshape(-1).toDoubleVector();
+        double[] all = java.util.Arrays.copyOf(linear, numParams());
+        System.arraycopy(dExtra, 0, all, linear.length, dExtra.length);
+        return all;
+    }
+
+    /** The heads' gradients step by step (added to dWPi … dBV), and ∂L/∂h of each step. */
+    private List<INDArray> stepGradients(Unroll unroll, List<INDArray> dOutputs, List<INDArray> dValues,
+                                         INDArray dWPi, INDArray dBPi, INDArray dWV, INDArray dBV) {
         List<INDArray> dh = new ArrayList<>(dOutputs.size());
         for (int t = 0; t < dOutputs.size(); t++) {
             INDArray hT = unroll.hidden().get(t);
@@ -281,11 +323,6 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
             dBV.addi(dValues.get(t).sum(true, 0));
             dh.add(dOutputs.get(t).mmul(heads.wPi.transpose()).addi(dValues.get(t).mmul(heads.wV.transpose())));
         }
-        INDArray coreGradient = unroll.sequence().backward(dh);
-        double[] linear = Nd4j.concat(1, coreGradient.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1),
-                dBV).reshape(-1).toDoubleVector();
-        double[] all = java.util.Arrays.copyOf(linear, numParams());
-        System.arraycopy(dExtra, 0, all, linear.length, dExtra.length);
-        return all;
+        return dh;
     }
 }

@@ -175,10 +175,6 @@ public final class DenseBlock {
 
     /** One step's tanh(xf_t) and σ(xg_t), {@code [B, D]} each. */
     record Step(INDArray tanhF, INDArray sigmaG) {
-        /** a_t = tanh(xf_t) ⊙ σ(xg_t). */
-        INDArray added() {
-            return tanhF.mul(sigmaG);
-        }
     }
 
     /**
@@ -198,13 +194,21 @@ public final class DenseBlock {
                 Nd4j.stack(1, sigmaG).reshape('c', rows, filters));
     }
 
-    /** One step: x_t {@code [B, C]} and x_{t−R} {@code [B, C]} (null while t &lt; R). */
-    Step step(Weights w, INDArray x, INDArray lagged) {
-        INDArray pre = x.mmul(w.now()).addiRowVector(w.bias());
+    /**
+     * One step: x_t {@code [B, C]} and x_{t−R} {@code [B, C]} (null while t &lt; R), either may be a column block of a
+     * wider matrix. The pre-activations go to {@code pre} {@code [B, 2D]} (the caller's buffer: stepping allocates
+     * nothing) and a_t to {@code added} {@code [B, D]}; the step's tanh(xf_t), σ(xg_t) are views of {@code pre}.
+     */
+    Step step(Weights w, INDArray x, INDArray lagged, INDArray pre, INDArray added) {
+        Gemm.into(x, w.now(), pre, false, false, false);
+        pre.addiRowVector(w.bias());
         if (lagged != null) {
-            pre.addi(lagged.mmul(w.lag()));
+            Gemm.into(lagged, w.lag(), pre, false, false, true);
         }
-        return activate(pre);
+        INDArray tanhF = Transforms.tanh(pre.get(all(), interval(0, filters)), false);
+        INDArray sigmaG = Transforms.sigmoid(pre.get(all(), interval(filters, 2 * filters)), false);
+        Nd4j.exec(new MulOp(tanhF, sigmaG, added));
+        return new Step(tanhF, sigmaG);
     }
 
     /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */

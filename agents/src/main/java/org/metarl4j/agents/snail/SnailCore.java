@@ -343,7 +343,7 @@ public final class SnailCore implements RecurrentCore {
         for (int t = 0; t < inputs.size(); t++) {
             outputs.add(h.get(all(), point(t), all()));
         }
-        return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs);
+        return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs, pass.features());
     }
 
     /** ∂L/∂parameters {@code [P]} of a pass over {@code steps} steps, given ∂L/∂h_t for each (null for none). */
@@ -396,6 +396,20 @@ public final class SnailCore implements RecurrentCore {
         public INDArray backward(List<INDArray> dh) {
             return gradient(w, pass, batch, steps, dh);
         }
+
+        /** ∂L/∂h already in the pass's layout: backpropagated in place, with no per-step assembly. */
+        @Override
+        public INDArray backwardRows(INDArray dh, int batch, int steps) {
+            if (batch != this.batch || steps != this.steps || dh.rank() != 2 || dh.size(0) != (long) batch * steps
+                    || dh.size(1) != hiddenSize) {
+                throw new IllegalArgumentException("SNAIL output gradients must be [" + this.batch * this.steps
+                        + ", " + hiddenSize + "] for " + this.batch + " sequences of " + this.steps + " steps, got "
+                        + Arrays.toString(dh.shape()));
+            }
+            INDArray grad = Nd4j.zeros(dataType, 1, numParams);
+            SnailCore.this.backward(w, views(grad), pass, dh.ordering() == 'c' ? dh : dh.dup('c'));
+            return grad.reshape(-1);
+        }
     }
 
     @Override
@@ -418,6 +432,17 @@ public final class SnailCore implements RecurrentCore {
         private final List<INDArray> inputs = new ArrayList<>();
         private final INDArray outputs;
         private final List<List<Object>> blockSteps = new ArrayList<>();
+        /**
+         * The current step's h {@code [B, H]}, filled block by block, and the views stepping reads and writes, made
+         * once (a view costs a native shape descriptor, and a step takes hundreds of them): each block's input and
+         * added columns, each dense block's pre-activation buffer (reused unless history is kept) and ring slots.
+         */
+        private final INDArray h;
+        private final INDArray[] inputViews;
+        private final INDArray[] addedViews;
+        private final INDArray[] preBuffers;
+        private final INDArray[][] lagViews;
+        private final INDArray[] ringSlots;
         private int steps;
 
         Stepper(INDArray row, int batch, boolean keepHistory) {
@@ -426,13 +451,39 @@ public final class SnailCore implements RecurrentCore {
             this.keepHistory = keepHistory;
             this.ring = ringLength > 0 ? Nd4j.zeros(dataType, ringLength, batch, ringWidth) : null;
             this.caches = new AttentionBlock.Cache[blocks.size()];
+            this.h = Nd4j.zeros(dataType, batch, hiddenSize);
+            this.inputViews = new INDArray[blocks.size()];
+            this.addedViews = new INDArray[blocks.size()];
+            this.preBuffers = new INDArray[blocks.size()];
+            this.lagViews = new INDArray[blocks.size()][];
             for (int i = 0; i < blocks.size(); i++) {
-                if (blocks.get(i) instanceof AttentionBlock a) {
+                int in;
+                int out;
+                if (blocks.get(i) instanceof DenseBlock d) {
+                    in = d.inputWidth();
+                    out = d.outputWidth();
+                    preBuffers[i] = Nd4j.zeros(dataType, batch, 2 * d.filters());
+                    lagViews[i] = new INDArray[Math.max(ringLength, 1)];
+                } else {
+                    AttentionBlock a = (AttentionBlock) blocks.get(i);
+                    in = a.inputWidth();
+                    out = a.outputWidth();
                     caches[i] = a.cache(batch, maxSteps);
                 }
+                inputViews[i] = h.get(all(), interval(0, in));
+                addedViews[i] = h.get(all(), interval(in, out));
                 blockSteps.add(new ArrayList<>());
             }
+            this.ringSlots = new INDArray[ringLength];
             this.outputs = keepHistory ? Nd4j.zeros(dataType, batch, maxSteps, hiddenSize) : null;
+        }
+
+        /** Ring slot s's first C columns for dense block i, made on first use. */
+        private INDArray lagged(int i, int slot, int width) {
+            if (lagViews[i][slot] == null) {
+                lagViews[i][slot] = ring.get(point(slot), all(), interval(0, width));
+            }
+            return lagViews[i][slot];
         }
 
         @Override
@@ -448,39 +499,43 @@ public final class SnailCore implements RecurrentCore {
             }
             int t = steps;
             INDArray xt = x.castTo(dataType);
-            INDArray h = Nd4j.zeros(dataType, batch, hiddenSize);
             if (projection > 0) {
-                h.get(all(), interval(0, projection)).assign(xt.mmul(w.projection())
-                        .addiRowVector(w.projectionBias()));
+                INDArray z = h.get(all(), interval(0, projection));
+                Gemm.into(xt, w.projection(), z, false, false, false);
+                z.addiRowVector(w.projectionBias());
             } else {
                 h.get(all(), interval(0, inputSize)).assign(xt);
             }
             for (int i = 0; i < blocks.size(); i++) {
                 if (blocks.get(i) instanceof DenseBlock d) {
                     int r = d.dilation();
-                    INDArray lagged = t >= r ? ring.get(point((t - r) % ringLength), all(),
-                            interval(0, d.inputWidth())) : null;
-                    DenseBlock.Step s = d.step((DenseBlock.Weights) w.blocks().get(i),
-                            h.get(all(), interval(0, d.inputWidth())), lagged);
-                    h.get(all(), interval(d.inputWidth(), d.outputWidth())).assign(s.added());
+                    INDArray lagged = t >= r ? lagged(i, (t - r) % ringLength, d.inputWidth()) : null;
+                    // kept steps need their own pre-activations (their tanh and σ are views of them)
+                    INDArray pre = keepHistory ? Nd4j.zeros(dataType, batch, 2 * d.filters()) : preBuffers[i];
+                    DenseBlock.Step s = d.step((DenseBlock.Weights) w.blocks().get(i), inputViews[i], lagged, pre,
+                            addedViews[i]);
                     keep(i, s);
                 } else {
                     AttentionBlock a = (AttentionBlock) blocks.get(i);
                     AttentionBlock.Step s = a.step((AttentionBlock.Weights) w.blocks().get(i), caches[i], t,
-                            h.get(all(), interval(0, a.inputWidth())));
-                    h.get(all(), interval(a.inputWidth(), a.outputWidth())).assign(s.read());
+                            inputViews[i]);
+                    addedViews[i].assign(s.read());
                     keep(i, s);
                 }
             }
             if (ring != null) {
-                ring.get(point(t % ringLength), all(), all()).assign(h.get(all(), interval(0, ringWidth)));
+                int slot = t % ringLength;
+                if (ringSlots[slot] == null) {
+                    ringSlots[slot] = ring.get(point(slot), all(), all());
+                }
+                ringSlots[slot].assign(h.get(all(), interval(0, ringWidth)));
             }
             if (keepHistory) {
                 inputs.add(xt);
                 outputs.get(all(), point(t), all()).assign(h);
             }
             steps++;
-            return h;
+            return h.dup(); // the caller keeps it; h is the next step's buffer
         }
 
         private void keep(int block, Object stepValues) {
