@@ -299,7 +299,10 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
             dBPi.addi(dO.sum(true, 0));
             dWV.addi(hT.mmul(dV));
             dBV.addi(dV.sum(true, 0));
-            INDArray dh = dO.mmul(heads.wPi.transpose()).addi(dV.mmul(heads.wV.transpose()));
+            // ∂L/∂h = [∂o | ∂v] [W_π | W_v]ᵀ: one product into a row-major [B·T, H] (two thin ones and a sum were
+            // memory-bound)
+            INDArray dh = Nd4j.createUninitialized(dataType, (long) b * steps, h);
+            Nd4j.gemm(Nd4j.hstack(dO, dV), Nd4j.hstack(heads.wPi, heads.wV), dh, false, true, 1.0, 0.0);
             coreGradient = unroll.sequence().backwardRows(dh, b, steps);
         } else {
             coreGradient = unroll.sequence().backward(stepGradients(unroll, dOutputs, dValues, dWPi, dBPi, dWV, dBV));
