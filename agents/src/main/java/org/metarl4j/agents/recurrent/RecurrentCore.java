@@ -49,8 +49,8 @@ public interface RecurrentCore {
 
     /**
      * B sequences run through a whole input sequence: each step's output h {@code [B, H]}, the sequence, and, when the
-     * core made every output in one matrix, that matrix {@code rows} {@code [B·T, H]} with rows in (b, t) order (null
-     * otherwise): then a caller can apply its layers to all steps at once and backpropagate with
+     * core made every output in one matrix, that matrix {@code rows} {@code [T·B, H]} with rows in time-major (t, b)
+     * order (null otherwise): then a caller can apply its layers to all steps at once and backpropagate with
      * {@link Sequence#backwardRows}.
      */
     record Unrolled(Sequence sequence, List<INDArray> outputs, INDArray rows) {
@@ -68,14 +68,14 @@ public interface RecurrentCore {
         INDArray backward(List<INDArray> dh);
 
         /**
-         * {@link #backward} given ∂L/∂h of every step as rows {@code [B·T, H]} in (b, t) order (consumed: the core
-         * may work in it). By default split into steps.
+         * {@link #backward} given ∂L/∂h of every step as rows {@code [T·B, H]} in time-major (t, b) order (consumed:
+         * the core may work in it). By default split into steps.
          */
         default INDArray backwardRows(INDArray dh, int batch, int steps) {
-            INDArray byStep = dh.reshape('c', batch, steps, dh.size(1));
             List<INDArray> list = new ArrayList<>(steps);
             for (int t = 0; t < steps; t++) {
-                list.add(byStep.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).dup('c'));
+                list.add(dh.get(NDArrayIndex.interval((long) t * batch, (long) (t + 1) * batch), NDArrayIndex.all())
+                        .dup('c'));
             }
             return backward(list);
         }

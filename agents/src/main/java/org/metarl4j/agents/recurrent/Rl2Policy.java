@@ -2,7 +2,6 @@ package org.metarl4j.agents.recurrent;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
-import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -238,7 +237,7 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
     /**
      * The head's outputs {@code [B, outputs]} (logits or means), values {@code [B, 1]} and the core's steps of a
      * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}; {@code hiddenRows} is
-     * every h as rows {@code [B·T, H]} when the core made them in one matrix (see
+     * every h as rows {@code [T·B, H]} (time-major) when the core made them in one matrix (see
      * {@link RecurrentCore.Unrolled#rows()}), else null.
      */
     public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, INDArray hiddenRows,
@@ -255,12 +254,11 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         if (run.rows() != null) {
             // every step's h in one matrix: the heads in two products rather than 2T
             int b = (int) inputs.get(0).size(0);
-            INDArray o = run.rows().mmul(heads.wPi).addiRowVector(heads.bPi).reshape('c', b, inputs.size(),
-                    head.outputs());
-            INDArray v = run.rows().mmul(heads.wV).addiRowVector(heads.bV).reshape('c', b, inputs.size(), 1);
+            INDArray o = run.rows().mmul(heads.wPi).addiRowVector(heads.bPi);
+            INDArray v = run.rows().mmul(heads.wV).addiRowVector(heads.bV);
             for (int t = 0; t < inputs.size(); t++) {
-                outputs.add(o.get(all(), point(t), all()));
-                values.add(v.get(all(), point(t), all()));
+                outputs.add(o.get(interval((long) t * b, (long) (t + 1) * b), all()));
+                values.add(v.get(interval((long) t * b, (long) (t + 1) * b), all()));
             }
         } else {
             for (INDArray h : hidden) {
@@ -289,19 +287,19 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         INDArray dBV = Nd4j.zeros(dataType, 1, 1);
         INDArray coreGradient;
         if (unroll.hiddenRows() != null) {
-            // all steps at once: ∂L/∂(head outputs) stacked as rows in (b, t) order, like the hidden rows
+            // all steps at once: ∂L/∂(head outputs) stacked as rows in (t, b) order, like the hidden rows
             int b = (int) dOutputs.get(0).size(0);
             int steps = dOutputs.size();
-            INDArray dO = Nd4j.stack(1, dOutputs.toArray(new INDArray[0])).reshape('c', (long) b * steps, outputs);
-            INDArray dV = Nd4j.stack(1, dValues.toArray(new INDArray[0])).reshape('c', (long) b * steps, 1);
+            INDArray dO = Nd4j.concat(0, dOutputs.toArray(new INDArray[0]));
+            INDArray dV = Nd4j.concat(0, dValues.toArray(new INDArray[0]));
             INDArray hT = unroll.hiddenRows().transpose();
             dWPi.addi(hT.mmul(dO));
             dBPi.addi(dO.sum(true, 0));
             dWV.addi(hT.mmul(dV));
             dBV.addi(dV.sum(true, 0));
-            // ∂L/∂h = [∂o | ∂v] [W_π | W_v]ᵀ: one product into a row-major [B·T, H] (two thin ones and a sum were
+            // ∂L/∂h = [∂o | ∂v] [W_π | W_v]ᵀ: one product into a row-major [T·B, H] (two thin ones and a sum were
             // memory-bound)
-            INDArray dh = Nd4j.createUninitialized(dataType, (long) b * steps, h);
+            INDArray dh = Nd4j.createUninitialized(dataType, (long) steps * b, h);
             Nd4j.gemm(Nd4j.hstack(dO, dV), Nd4j.hstack(heads.wPi, heads.wV), dh, false, true, 1.0, 0.0);
             coreGradient = unroll.sequence().backwardRows(dh, b, steps);
         } else {

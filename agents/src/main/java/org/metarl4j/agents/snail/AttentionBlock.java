@@ -100,27 +100,29 @@ public final class AttentionBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [B·T, C]} as given (rows in (b, t)
-     * order; a view, not copied: it must not change until the backward pass), keys and queries {@code [B, T, K]},
-     * values {@code [B, T, V]} and the attention probabilities {@code [B, T, T]}.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [T·B, C]} as given (rows in
+     * time-major (t, b) order; a view, not copied: it must not change until the backward pass), keys and queries
+     * {@code [B, T, K]}, values {@code [B, T, V]} and the attention probabilities {@code [B, T, T]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray keys, INDArray queries, INDArray values,
                 INDArray probs) {
     }
 
     /**
-     * The reads r_t of B whole sequences of T steps: input {@code [B·T, C]}, rows in (b, t) order (a column block of
-     * a wider matrix will do), r written to {@code added} {@code [B·T, V]} (likewise).
+     * The reads r_t of B whole sequences of T steps: input {@code [T·B, C]}, rows in time-major (t, b) order (a column
+     * block of a wider matrix will do), r written to {@code added} {@code [T·B, V]} (likewise). Attention itself
+     * works batch-major ({@code [B, T, ·]}, batched products per sequence).
      */
     Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
-        INDArray kqv = Gemm.product(input, w.w(), false, false).addiRowVector(w.bias());
-        INDArray keys = kqv.get(all(), interval(0, keySize)).dup('c').reshape('c', b, t, keySize);
-        INDArray queries = kqv.get(all(), interval(keySize, 2 * keySize)).dup('c').reshape('c', b, t, keySize);
-        INDArray values = kqv.get(all(), interval(2 * keySize, width())).dup('c').reshape('c', b, t, valueSize);
+        INDArray kqv = Gemm.product(input, w.w(), false, false).addiRowVector(w.bias())
+                .reshape('c', t, b, width()).permute(1, 0, 2);                       // [B, T, 2K + V] view
+        INDArray keys = kqv.get(all(), all(), interval(0, keySize)).dup('c');
+        INDArray queries = kqv.get(all(), all(), interval(keySize, 2 * keySize)).dup('c');
+        INDArray values = kqv.get(all(), all(), interval(2 * keySize, width())).dup('c');
         INDArray logits = Nd4j.matmul(queries, keys, false, true, false).muli(1.0 / Math.sqrt(keySize));
         logits.addi(causalMask(t).reshape(1, t, t));
         INDArray probs = softmaxLastAxis(logits);
-        added.assign(Nd4j.matmul(probs, values).reshape('c', (long) b * t, valueSize));
+        added.assign(TimeMajor.rows(Nd4j.matmul(probs, values), dataType));
         return new Pass(b, t, input, keys, queries, values, probs);
     }
 
@@ -143,13 +145,13 @@ public final class AttentionBlock {
     }
 
     /**
-     * Backpropagation through the reads: given ∂L/∂r ({@code [B·T, V]}, a column block will do), adds ∂L/∂parameters
-     * to {@code grad} and the part of ∂L/∂input that flows through r to {@code dInput} {@code [B·T, C]} (in place).
+     * Backpropagation through the reads: given ∂L/∂r ({@code [T·B, V]}, a column block will do), adds ∂L/∂parameters
+     * to {@code grad} and the part of ∂L/∂input that flows through r to {@code dInput} {@code [T·B, C]} (in place).
      */
     void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
-        INDArray dr = dAdded.dup('c').reshape('c', b, t, valueSize);
+        INDArray dr = TimeMajor.batchMajor(dAdded.dup('c'), b, t);                  // [B, T, V]
         // r = P V
         INDArray dProbs = Nd4j.matmul(dr, p.values(), false, true, false);          // [B, T, T]
         INDArray dValues = Nd4j.matmul(p.probs(), dr, true, false, false);         // [B, T, V]
@@ -159,9 +161,7 @@ public final class AttentionBlock {
         // S = Q Kᵀ / √K
         INDArray dQueries = Nd4j.matmul(dLogits, p.keys());
         INDArray dKeys = Nd4j.matmul(dLogits, p.queries(), true, false, false);
-        long rows = (long) b * t;
-        INDArray dKqv = Nd4j.hstack(dKeys.reshape('c', rows, keySize), dQueries.reshape('c', rows, keySize),
-                dValues.reshape('c', rows, valueSize));
+        INDArray dKqv = TimeMajor.rows(Nd4j.concat(2, dKeys, dQueries, dValues), dataType);   // [T·B, 2K + V]
         grad.w().addi(Gemm.product(p.input(), dKqv, true, false));
         grad.bias().addi(Gemm.columnSums(dKqv));
         Gemm.into(dKqv, w.w(), dInput, false, true, true);
@@ -199,8 +199,9 @@ public final class AttentionBlock {
     }
 
     /**
-     * The whole-sequence pass of B sequences of steps 0 … T−1 as {@link #step} computed them: inputs {@code [B·T, C]}
-     * (a view that must not change until the backward pass), the cache filled up to T, and each step's values.
+     * The whole-sequence pass of B sequences of steps 0 … T−1 as {@link #step} computed them: inputs {@code [T·B, C]}
+     * time-major (a view that must not change until the backward pass), the cache filled up to T, and each step's
+     * values.
      */
     Pass pass(int b, INDArray input, Cache cache, java.util.List<Step> steps) {
         int t = steps.size();
@@ -224,11 +225,11 @@ public final class AttentionBlock {
         checkInput(input);
         int b = (int) input.size(0);
         int t = (int) input.size(1);
-        INDArray out = Nd4j.zeros(dataType, (long) b * t, outputWidth());
-        out.get(all(), interval(0, inputWidth)).assign(rows(input));
+        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
         forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
                 out.get(all(), interval(inputWidth, outputWidth())));
-        return out.reshape('c', b, t, outputWidth());
+        return TimeMajor.batchMajor(out, b, t);
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + V]}, ∂L/∂params and ∂L/∂input. */
@@ -238,16 +239,11 @@ public final class AttentionBlock {
         int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, b, t, rows(input), Nd4j.zeros(dataType, (long) b * t, valueSize));
-        INDArray dOut = dOutput.castTo(dataType).dup('c').reshape('c', (long) b * t, outputWidth());
+        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, valueSize));
+        INDArray dOut = TimeMajor.rows(dOutput, dataType);
         INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
         backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
-        return new Gradients(gradRow.reshape(-1), dx.reshape('c', b, t, inputWidth));
-    }
-
-    /** {@code [B, T, C]} as a fresh {@code [B·T, C]} of the block's type. */
-    private INDArray rows(INDArray input) {
-        return input.castTo(dataType).dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
+        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
     }
 
     private INDArray row(INDArray params) {

@@ -96,37 +96,30 @@ public final class DenseBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [B·T, C]} as given (rows in (b, t)
-     * order; a view, not copied: it must not change until the backward pass) and tanh(xf), σ(xg) {@code [B·T, D]}.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [T·B, C]} as given (rows in
+     * time-major (t, b) order; a view, not copied: it must not change until the backward pass) and tanh(xf), σ(xg)
+     * {@code [T·B, D]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray tanhF, INDArray sigmaG) {
     }
 
-    /** [W^now | W^lag] {@code [C, 4D]}: both taps in one product. */
-    private static INDArray taps(Weights w) {
-        return Nd4j.hstack(w.now(), w.lag());
-    }
-
     /**
-     * The added columns a_t of B whole sequences of T steps: input {@code [B·T, C]}, rows in (b, t) order (a column
-     * block of a wider matrix will do), a written to {@code added} {@code [B·T, D]} (likewise).
+     * The added columns a_t of B whole sequences of T steps: input {@code [T·B, C]}, rows in time-major (t, b) order
+     * (a column block of a wider matrix will do), a written to {@code added} {@code [T·B, D]} (likewise). Time-major,
+     * step t − R of every sequence is R·B rows up, so the older tap is one product over a contiguous range of rows
+     * (x_{0 … T−R−1} W^lag added to pre_{R … T−1}) and the causal zero padding is simply the rows it skips.
      */
     Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
-        int w2 = 2 * filters;
-        INDArray pre;
-        if (dilation < t) {
-            // [x_t W^now | x_t W^lag]; the latter lands R steps later in the same sequence
-            INDArray both = Gemm.product(input, taps(w), false, false);            // [B·T, 4D]
-            INDArray both3 = both.reshape('c', b, t, 2 * w2);
-            both3.get(all(), interval(dilation, t), interval(0, w2))
-                    .addi(both3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2)));
-            pre = both.get(all(), interval(0, w2));
-        } else {
-            pre = Gemm.product(input, w.now(), false, false);
-        }
+        INDArray pre = Gemm.product(input, w.now(), false, false);                    // [T·B, 2D]
         pre.addiRowVector(w.bias());
+        if (dilation < t) {
+            long shift = (long) dilation * b;
+            long n = (long) t * b;
+            Gemm.into(input.get(interval(0, n - shift), all()), w.lag(), pre.get(interval(shift, n), all()), false,
+                    false, true);
+        }
         Step s = activate(pre);
-        Nd4j.exec(new MulOp(s.tanhF(), s.sigmaG(), added));
+        added.assign(s.tanhF().mul(s.sigmaG()));
         return new Pass(b, t, input, s.tanhF(), s.sigmaG());
     }
 
@@ -137,39 +130,29 @@ public final class DenseBlock {
     }
 
     /**
-     * Backpropagation through the added columns: given ∂L/∂a ({@code [B·T, D]}, a column block will do), adds
+     * Backpropagation through the added columns: given ∂L/∂a ({@code [T·B, D]}, a column block will do), adds
      * ∂L/∂parameters to {@code grad} (views as {@link #views}) and the part of ∂L/∂input that flows through a to
-     * {@code dInput} {@code [B·T, C]} (in place: a column block of the caller's ∂L/∂features; the concatenation's
+     * {@code dInput} {@code [T·B, C]} (in place: a column block of the caller's ∂L/∂features; the concatenation's
      * identity path is the caller's).
      */
     void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
-        int w2 = 2 * filters;
-        boolean lagged = dilation < t;
-        // [∂L/∂pre_s | ∂L/∂pre_{s+R}]: step s's input fed step s's newer tap and step s + R's older one
-        INDArray dBoth = Nd4j.createUninitialized(dataType, (long) b * t, lagged ? 2 * w2 : w2);
-        // a = tanh(f) σ(g); element-wise work on contiguous copies, then one copy into each column block (ND4J's
-        // pairwise ops on column blocks of wide matrices were several times slower than plain copies)
+        // a = tanh(f) σ(g); element-wise work on a contiguous copy of ∂L/∂a
         INDArray da = dAdded.dup('c');
         INDArray df = da.mul(p.sigmaG()).muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
         INDArray dg = da.muli(p.tanhF()).muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
-        dBoth.get(all(), interval(0, filters)).assign(df);
-        dBoth.get(all(), interval(filters, w2)).assign(dg);
-        if (lagged) {
-            INDArray d3 = dBoth.reshape('c', b, t, 2 * w2);
-            d3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2))
-                    .assign(d3.get(all(), interval(dilation, t), interval(0, w2)));
-            d3.get(all(), interval(t - dilation, t), interval(w2, 2 * w2)).assign(0);
-            INDArray g = Gemm.product(p.input(), dBoth, true, false);                 // [C, 4D]
-            grad.now().addi(g.get(all(), interval(0, w2)));
-            grad.lag().addi(g.get(all(), interval(w2, 2 * w2)));
-            grad.bias().addi(Gemm.columnSums(dBoth.get(all(), interval(0, w2))));
-            Gemm.into(dBoth, taps(w), dInput, false, true, true);
-        } else {
-            grad.now().addi(Gemm.product(p.input(), dBoth, true, false));
-            grad.bias().addi(Gemm.columnSums(dBoth));
-            Gemm.into(dBoth, w.now(), dInput, false, true, true);
+        INDArray dPre = Nd4j.hstack(df, dg);                                         // [T·B, 2D]
+        grad.now().addi(Gemm.product(p.input(), dPre, true, false));
+        grad.bias().addi(Gemm.columnSums(dPre));
+        Gemm.into(dPre, w.now(), dInput, false, true, true);
+        if (dilation < t) {
+            // x_s fed pre_{s+R} through W^lag: rows R·B up
+            long shift = (long) dilation * b;
+            long n = (long) t * b;
+            INDArray later = dPre.get(interval(shift, n), all());
+            grad.lag().addi(Gemm.product(p.input().get(interval(0, n - shift), all()), later, true, false));
+            Gemm.into(later, w.lag(), dInput.get(interval(0, n - shift), all()), false, true, true);
         }
     }
 
@@ -178,20 +161,18 @@ public final class DenseBlock {
     }
 
     /**
-     * The whole-sequence pass of B sequences of T steps as {@link #step} computed them: inputs {@code [B·T, C]} (a
-     * view that must not change until the backward pass) and each step's values.
+     * The whole-sequence pass of B sequences of T steps as {@link #step} computed them: inputs {@code [T·B, C]},
+     * time-major (a view that must not change until the backward pass) and each step's values.
      */
     Pass pass(int batch, INDArray input, java.util.List<Step> steps) {
         int t = steps.size();
-        long rows = (long) batch * t;
         INDArray[] tanhF = new INDArray[t];
         INDArray[] sigmaG = new INDArray[t];
         for (int s = 0; s < t; s++) {
             tanhF[s] = steps.get(s).tanhF();
             sigmaG[s] = steps.get(s).sigmaG();
         }
-        return new Pass(batch, t, input, Nd4j.stack(1, tanhF).reshape('c', rows, filters),
-                Nd4j.stack(1, sigmaG).reshape('c', rows, filters));
+        return new Pass(batch, t, input, Nd4j.concat(0, tanhF), Nd4j.concat(0, sigmaG));
     }
 
     /**
@@ -220,11 +201,11 @@ public final class DenseBlock {
         checkInput(input);
         int b = (int) input.size(0);
         int t = (int) input.size(1);
-        INDArray out = Nd4j.zeros(dataType, (long) b * t, outputWidth());
-        out.get(all(), interval(0, inputWidth)).assign(rows(input));
+        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
         forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
                 out.get(all(), interval(inputWidth, outputWidth())));
-        return out.reshape('c', b, t, outputWidth());
+        return TimeMajor.batchMajor(out, b, t);
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + D]}, ∂L/∂params and ∂L/∂input. */
@@ -234,16 +215,11 @@ public final class DenseBlock {
         int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, b, t, rows(input), Nd4j.zeros(dataType, (long) b * t, filters));
-        INDArray dOut = dOutput.castTo(dataType).dup('c').reshape('c', (long) b * t, outputWidth());
+        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, filters));
+        INDArray dOut = TimeMajor.rows(dOutput, dataType);
         INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
         backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
-        return new Gradients(gradRow.reshape(-1), dx.reshape('c', b, t, inputWidth));
-    }
-
-    /** {@code [B, T, C]} as a fresh {@code [B·T, C]} of the block's type. */
-    private INDArray rows(INDArray input) {
-        return input.castTo(dataType).dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
+        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
     }
 
     private INDArray row(INDArray params) {

@@ -242,23 +242,22 @@ public final class SnailCore implements RecurrentCore {
     }
 
     /**
-     * The whole-sequence pass of B sequences of T steps: the inputs {@code [B·T, I]}, every step's output h as the rows
-     * of {@code features} {@code [B·T, H]} in (b, t) order (each block reads and writes column blocks of it in place),
-     * and what each block keeps for backpropagation.
+     * The whole-sequence pass of B sequences of T steps: the inputs {@code [T·B, I]}, every step's output h as the rows
+     * of {@code features} {@code [T·B, H]} in time-major (t, b) order (each block reads and writes column blocks of it
+     * in place; step t's rows are contiguous), and what each block keeps for backpropagation.
      */
     record Pass(int batch, int steps, INDArray inputs, INDArray features, List<Object> blocks) {
-        /** h as {@code [B, T, H]} (a view). */
-        INDArray outputs() {
-            return features.reshape('c', batch, steps, features.size(1));
+        /** Step t's h {@code [B, H]} (a view). */
+        INDArray step(int t) {
+            return features.get(interval((long) t * batch, (long) (t + 1) * batch), all());
         }
     }
 
-    Pass forward(Weights w, INDArray inputs) {
-        int b = (int) inputs.size(0);
-        int t = (int) inputs.size(1);
-        long n = (long) b * t;
+    /** The pass over inputs {@code [T·B, I]} (rows in (t, b) order) of B sequences of T steps. */
+    Pass forward(Weights w, int b, int t, INDArray inputs) {
+        long n = (long) t * b;
         INDArray features = Nd4j.createUninitialized(dataType, n, hiddenSize); // every column is written below
-        INDArray x = inputs.castTo(dataType).dup('c').reshape('c', n, inputSize);
+        INDArray x = inputs.castTo(dataType);
         if (projection > 0) {
             INDArray z = features.get(all(), interval(0, projection));
             Gemm.into(x, w.projection(), z, false, false, false);
@@ -282,7 +281,7 @@ public final class SnailCore implements RecurrentCore {
         return new Pass(b, t, x, features, passes);
     }
 
-    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [B·T, H]} (consumed). */
+    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [T·B, H]} time-major (consumed). */
     void backward(Weights w, Weights grad, Pass pass, INDArray dFeatures) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             if (blocks.get(i) instanceof DenseBlock d) {
@@ -314,11 +313,14 @@ public final class SnailCore implements RecurrentCore {
             throw new IllegalArgumentException("SNAIL inputs must be [B, T <= " + maxSteps + ", " + inputSize
                     + "], got " + Arrays.toString(inputs.shape()));
         }
-        return forward(views(row(flat)), inputs).outputs();
+        int b = (int) inputs.size(0);
+        int t = (int) inputs.size(1);
+        return TimeMajor.batchMajor(forward(views(row(flat)), b, t, TimeMajor.rows(inputs, dataType)).features(), b,
+                t);
     }
 
     /**
-     * The whole sequence in one pass ({@link #forward}: batched matrix products over all B·T steps, attention under
+     * The whole sequence in one pass ({@link #forward}: batched matrix products over all T·B steps, attention under
      * its causal mask) rather than T steps of many small operations; what backpropagation needs is kept by the pass
      * itself, so {@code keepHistory} costs nothing here. The outputs are views of one {@code [B, T, H]} array.
      */
@@ -337,11 +339,10 @@ public final class SnailCore implements RecurrentCore {
         }
         INDArray row = row(flat);
         Weights w = views(row);
-        Pass pass = forward(w, Nd4j.stack(1, inputs.toArray(new INDArray[0])));
-        INDArray h = pass.outputs();
+        Pass pass = forward(w, batch, inputs.size(), Nd4j.concat(0, inputs.toArray(new INDArray[0])));
         List<INDArray> outputs = new ArrayList<>(inputs.size());
         for (int t = 0; t < inputs.size(); t++) {
-            outputs.add(h.get(all(), point(t), all()));
+            outputs.add(pass.step(t));
         }
         return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs, pass.features());
     }
@@ -356,8 +357,7 @@ public final class SnailCore implements RecurrentCore {
         if (steps == 0) {
             return grad.reshape(-1);
         }
-        INDArray dFeatures = Nd4j.zeros(dataType, (long) batch * steps, hiddenSize);
-        INDArray dh3 = dFeatures.reshape('c', batch, steps, hiddenSize);
+        INDArray dFeatures = Nd4j.zeros(dataType, (long) steps * batch, hiddenSize);
         for (int t = 0; t < steps; t++) {
             INDArray d = dh.get(t);
             if (d == null) {
@@ -367,7 +367,7 @@ public final class SnailCore implements RecurrentCore {
                 throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
                         + hiddenSize + "], got " + Arrays.toString(d.shape()));
             }
-            dh3.get(all(), point(t), all()).assign(d);
+            dFeatures.get(interval((long) t * batch, (long) (t + 1) * batch), all()).assign(d);
         }
         backward(w, views(grad), pass, dFeatures);
         return grad.reshape(-1);
@@ -428,7 +428,7 @@ public final class SnailCore implements RecurrentCore {
         /** Step s's first ringWidth columns of h at slot s mod R_max, {@code [R_max, B, ringWidth]}. */
         private final INDArray ring;
         private final AttentionBlock.Cache[] caches;
-        // with history only: the inputs, every step's output {@code [B, T_max, H]} and each block's step values
+        // with history only: the inputs, every step's output {@code [T_max, B, H]} and each block's step values
         private final List<INDArray> inputs = new ArrayList<>();
         private final INDArray outputs;
         private final List<List<Object>> blockSteps = new ArrayList<>();
@@ -475,7 +475,7 @@ public final class SnailCore implements RecurrentCore {
                 blockSteps.add(new ArrayList<>());
             }
             this.ringSlots = new INDArray[ringLength];
-            this.outputs = keepHistory ? Nd4j.zeros(dataType, batch, maxSteps, hiddenSize) : null;
+            this.outputs = keepHistory ? Nd4j.zeros(dataType, maxSteps, batch, hiddenSize) : null;
         }
 
         /** Ring slot s's first C columns for dense block i, made on first use. */
@@ -532,7 +532,7 @@ public final class SnailCore implements RecurrentCore {
             }
             if (keepHistory) {
                 inputs.add(xt);
-                outputs.get(all(), point(t), all()).assign(h);
+                outputs.get(point(t), all(), all()).assign(h);
             }
             steps++;
             return h.dup(); // the caller keeps it; h is the next step's buffer
@@ -547,8 +547,8 @@ public final class SnailCore implements RecurrentCore {
         /** The whole-sequence pass of the steps taken, from what stepping computed (nothing is recomputed). */
         @SuppressWarnings("unchecked")
         private Pass pass() {
-            INDArray features = (steps == maxSteps ? outputs : outputs.get(all(), interval(0, steps), all()))
-                    .dup('c').reshape('c', (long) batch * steps, hiddenSize);
+            INDArray features = (steps == maxSteps ? outputs : outputs.get(interval(0, steps), all(), all()).dup('c'))
+                    .reshape('c', (long) steps * batch, hiddenSize);
             List<Object> passes = new ArrayList<>(blocks.size());
             for (int i = 0; i < blocks.size(); i++) {
                 List<?> s = blockSteps.get(i);
@@ -561,8 +561,7 @@ public final class SnailCore implements RecurrentCore {
                             (List<AttentionBlock.Step>) s));
                 }
             }
-            INDArray x = Nd4j.stack(1, inputs.toArray(new INDArray[0])).reshape('c', (long) batch * steps,
-                    inputSize);
+            INDArray x = Nd4j.concat(0, inputs.toArray(new INDArray[0]));
             return new Pass(batch, steps, x, features, passes);
         }
 

@@ -124,8 +124,7 @@ public final class TcBlock {
         int t = (int) input.size(1);
         long n = (long) b * t;
         INDArray features = Nd4j.zeros(dataType, n, outputWidth());
-        features.get(all(), interval(0, inputWidth)).assign(input.castTo(dataType).dup('c').reshape('c', n,
-                inputWidth));
+        features.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
         List<DenseBlock.Pass> passes = new ArrayList<>();
         int o = 0;
         for (DenseBlock d : blocks) {
@@ -134,10 +133,10 @@ public final class TcBlock {
             o += d.numParams();
         }
         if (dOutput == null) {
-            return new Run(features.reshape('c', b, t, outputWidth()), null, null);
+            return new Run(TimeMajor.batchMajor(features, b, t), null, null);
         }
         INDArray grad = Nd4j.zeros(dataType, 1, numParams());
-        INDArray g = dOutput.castTo(dataType).dup('c').reshape('c', n, outputWidth());
+        INDArray g = TimeMajor.rows(dOutput, dataType);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             DenseBlock d = blocks.get(i);
             o -= d.numParams();
@@ -145,7 +144,7 @@ public final class TcBlock {
                     g.get(all(), interval(d.inputWidth(), d.outputWidth())), g.get(all(), interval(0,
                             d.inputWidth())));
         }
-        return new Run(features.reshape('c', b, t, outputWidth()), grad, g.get(all(), interval(0, inputWidth))
-                .dup('c').reshape('c', b, t, inputWidth));
+        return new Run(TimeMajor.batchMajor(features, b, t), grad,
+                TimeMajor.batchMajor(g.get(all(), interval(0, inputWidth)).dup('c'), b, t));
     }
 }

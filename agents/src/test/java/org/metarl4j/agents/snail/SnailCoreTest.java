@@ -348,17 +348,17 @@ class SnailCoreTest {
                             whole.outputs().get(t).dup().reshape(-1).toDoubleVector(), 1e-10);
                 }
                 assertArrayEquals(grad, whole.sequence().backward(dh).toDoubleVector(), 1e-10);
-                // the policy's path: h and ∂L/∂h as rows [B·T, H] in (b, t) order
-                INDArray rows = whole.rows().reshape('c', B, steps, c.hiddenSize());
-                INDArray dRows = Nd4j.zeros(DataType.DOUBLE, B, steps, c.hiddenSize());
+                // the policy's path: h and ∂L/∂h as rows [T·B, H] in time-major (t, b) order
+                INDArray rows = whole.rows().reshape('c', steps, B, c.hiddenSize());
+                INDArray dRows = Nd4j.zeros(DataType.DOUBLE, steps, B, c.hiddenSize());
                 for (int t = 0; t < steps; t++) {
                     assertArrayEquals(out.get(t).dup().reshape(-1).toDoubleVector(),
-                            rows.get(all(), point(t), all()).dup().reshape(-1).toDoubleVector(), 1e-10);
+                            rows.get(point(t), all(), all()).dup().reshape(-1).toDoubleVector(), 1e-10);
                     if (dh.get(t) != null) {
-                        dRows.get(all(), point(t), all()).assign(dh.get(t));
+                        dRows.get(point(t), all(), all()).assign(dh.get(t));
                     }
                 }
-                INDArray flatRows = dRows.reshape('c', (long) B * steps, c.hiddenSize());
+                INDArray flatRows = dRows.reshape('c', (long) steps * B, c.hiddenSize());
                 assertArrayEquals(grad, whole.sequence().backwardRows(flatRows.dup(), B, steps).toDoubleVector(),
                         1e-10);
                 assertThrows(IllegalStateException.class, () -> whole.sequence().step(xs.get(0)));
