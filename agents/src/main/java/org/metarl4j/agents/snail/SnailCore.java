@@ -31,9 +31,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * O(1) per step. Each attention block caches its keys and values {@code [B, T, ·]}; step t computes only k_t, q_t,
  * v_t and attends over the t + 1 cached keys, O(t). Nothing else is kept without {@code keepHistory}. With it, each
  * step's input and output and the blocks' intermediate values (gates, queries, attention probabilities) are kept as
- * well, and {@link Sequence#backward} assembles them into whole-sequence tensors {@code [B, T, ·]} (nothing is
- * recomputed) and backpropagates through all the steps at once, exactly, with batched matrix products.
- * {@link #outputs} computes the whole sequence in one pass instead (an additive causal mask in attention).
+ * well, and {@link Sequence#backward} assembles them into whole-sequence tensors (nothing is recomputed) and
+ * backpropagates through all the steps at once, exactly, with batched matrix products. Stepping reuses one step
+ * buffer and its views (acting allocates nothing per block).
+ *
+ * <p><b>Training</b> ({@link #unrollAll}, and {@link #outputs}) knows the whole trial, so it runs it in one pass
+ * instead of T steps of many small operations: the features of all steps form one time-major matrix
+ * {@code [T·B, H]} (rows in (t, b) order), each block reads its input columns and writes its added columns in place
+ * ({@link Gemm}), a dense block of dilation R is two matrix products (its older tap over the rows R·B up), attention
+ * uses an additive causal mask; backpropagation accumulates ∂L/∂input into the same layout. Its numbers are
+ * stepping's up to floating-point rounding.
  *
  * <p><b>Parameter layout</b> ({@link #numParams()}, one flat vector, row-major blocks): W_in {@code [I, F]}, b_in
  * {@code [F]} (absent without projection), then every dense block (the TC blocks expanded in order of dilation) and
