@@ -299,8 +299,11 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
             dBV.addi(dV.sum(true, 0));
             // ∂L/∂h = [∂o | ∂v] [W_π | W_v]ᵀ: one product into a row-major [T·B, H] (two thin ones and a sum were
             // memory-bound)
+            INDArray dHeads = Nd4j.createUninitialized(dataType, (long) steps * b, outputs + 1); // [∂o | ∂v], copied
+            dHeads.get(all(), interval(0, outputs)).assign(dO);                            // (hstack is slow)
+            dHeads.get(all(), interval(outputs, outputs + 1)).assign(dV);
             INDArray dh = Nd4j.createUninitialized(dataType, (long) steps * b, h);
-            Nd4j.gemm(Nd4j.hstack(dO, dV), Nd4j.hstack(heads.wPi, heads.wV), dh, false, true, 1.0, 0.0);
+            Nd4j.gemm(dHeads, Nd4j.hstack(heads.wPi, heads.wV), dh, false, true, 1.0, 0.0);
             coreGradient = unroll.sequence().backwardRows(dh, b, steps);
         } else {
             coreGradient = unroll.sequence().backward(stepGradients(unroll, dOutputs, dValues, dWPi, dBPi, dWV, dBV));

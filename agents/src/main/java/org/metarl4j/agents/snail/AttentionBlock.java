@@ -161,7 +161,8 @@ public final class AttentionBlock {
         // S = Q Kᵀ / √K
         INDArray dQueries = Nd4j.matmul(dLogits, p.keys());
         INDArray dKeys = Nd4j.matmul(dLogits, p.queries(), true, false, false);
-        INDArray dKqv = TimeMajor.rows(Nd4j.concat(2, dKeys, dQueries, dValues), dataType);   // [T·B, 2K + V]
+        INDArray dKqv = Gemm.sideBySide(TimeMajor.rows(dKeys, dataType), TimeMajor.rows(dQueries, dataType),
+                TimeMajor.rows(dValues, dataType));                                    // [T·B, 2K + V]
         grad.w().addi(Gemm.product(p.input(), dKqv, true, false));
         grad.bias().addi(Gemm.columnSums(dKqv));
         Gemm.into(dKqv, w.w(), dInput, false, true, true);

@@ -142,7 +142,7 @@ public final class DenseBlock {
         INDArray da = dAdded.dup('c');
         INDArray df = da.mul(p.sigmaG()).muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
         INDArray dg = da.muli(p.tanhF()).muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
-        INDArray dPre = Nd4j.hstack(df, dg);                                         // [T·B, 2D]
+        INDArray dPre = Gemm.sideBySide(df, dg);                                     // [T·B, 2D]
         grad.now().addi(Gemm.product(p.input(), dPre, true, false));
         grad.bias().addi(Gemm.columnSums(dPre));
         Gemm.into(dPre, w.now(), dInput, false, true, true);
