@@ -236,26 +236,37 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
 
     /**
      * The head's outputs {@code [B, outputs]} (logits or means), values {@code [B, 1]} and the core's steps of a
-     * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}.
+     * whole recorded sequence at {@code flat}, whose extra head parameters are {@code extra}; {@code hiddenRows} is
+     * every h as rows {@code [T·B, H]} (time-major) when the core made them in one matrix (see
+     * {@link RecurrentCore.Unrolled#rows()}), else null.
      */
-    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, List<INDArray> outputs,
-                         List<INDArray> values, double[] extra) {
+    public record Unroll(RecurrentCore.Sequence sequence, List<INDArray> hidden, INDArray hiddenRows,
+                         List<INDArray> outputs, List<INDArray> values, double[] extra) {
     }
 
     public Unroll unroll(double[] flat, List<INDArray> inputs) {
         setParameters(flat);
-        int b = (int) inputs.get(0).size(0);
-        RecurrentCore.Sequence sequence = core.start(coreParams, b, true);
-        List<INDArray> hidden = new ArrayList<>(inputs.size());
+        // the whole trial is known: the core may run it in one pass rather than step by step
+        RecurrentCore.Unrolled run = core.unrollAll(coreParams, inputs, true);
+        List<INDArray> hidden = run.outputs();
         List<INDArray> outputs = new ArrayList<>(inputs.size());
         List<INDArray> values = new ArrayList<>(inputs.size());
-        for (INDArray x : inputs) {
-            INDArray h = sequence.step(x);
-            hidden.add(h);
-            outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
-            values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
+        if (run.rows() != null) {
+            // every step's h in one matrix: the heads in two products rather than 2T
+            int b = (int) inputs.get(0).size(0);
+            INDArray o = run.rows().mmul(heads.wPi).addiRowVector(heads.bPi);
+            INDArray v = run.rows().mmul(heads.wV).addiRowVector(heads.bV);
+            for (int t = 0; t < inputs.size(); t++) {
+                outputs.add(o.get(interval((long) t * b, (long) (t + 1) * b), all()));
+                values.add(v.get(interval((long) t * b, (long) (t + 1) * b), all()));
+            }
+        } else {
+            for (INDArray h : hidden) {
+                outputs.add(h.mmul(heads.wPi).addiRowVector(heads.bPi));
+                values.add(h.mmul(heads.wV).addiRowVector(heads.bV));
+            }
         }
-        return new Unroll(sequence, hidden, outputs, values, extra.clone());
+        return new Unroll(run.sequence(), hidden, run.rows(), outputs, values, extra.clone());
     }
 
     /**
@@ -274,6 +285,39 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
         INDArray dBPi = Nd4j.zeros(dataType, 1, outputs);
         INDArray dWV = Nd4j.zeros(dataType, h, 1);
         INDArray dBV = Nd4j.zeros(dataType, 1, 1);
+        INDArray coreGradient;
+        if (unroll.hiddenRows() != null) {
+            // all steps at once: ∂L/∂(head outputs) stacked as rows in (t, b) order, like the hidden rows
+            int b = (int) dOutputs.get(0).size(0);
+            int steps = dOutputs.size();
+            INDArray dO = Nd4j.concat(0, dOutputs.toArray(new INDArray[0]));
+            INDArray dV = Nd4j.concat(0, dValues.toArray(new INDArray[0]));
+            INDArray hT = unroll.hiddenRows().transpose();
+            dWPi.addi(hT.mmul(dO));
+            dBPi.addi(dO.sum(true, 0));
+            dWV.addi(hT.mmul(dV));
+            dBV.addi(dV.sum(true, 0));
+            // ∂L/∂h = [∂o | ∂v] [W_π | W_v]ᵀ: one product into a row-major [T·B, H] (two thin ones and a sum were
+            // memory-bound)
+            INDArray dHeads = Nd4j.createUninitialized(dataType, (long) steps * b, outputs + 1); // [∂o | ∂v], copied
+            dHeads.get(all(), interval(0, outputs)).assign(dO);                            // (hstack is slow)
+            dHeads.get(all(), interval(outputs, outputs + 1)).assign(dV);
+            INDArray dh = Nd4j.createUninitialized(dataType, (long) steps * b, h);
+            Nd4j.gemm(dHeads, Nd4j.hstack(heads.wPi, heads.wV), dh, false, true, 1.0, 0.0);
+            coreGradient = unroll.sequence().backwardRows(dh, b, steps);
+        } else {
+            coreGradient = unroll.sequence().backward(stepGradients(unroll, dOutputs, dValues, dWPi, dBPi, dWV, dBV));
+        }
+        double[] linear = Nd4j.concat(1, coreGradient.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1),
+                dBV).reshape(-1).toDoubleVector();
+        double[] all = java.util.Arrays.copyOf(linear, numParams());
+        System.arraycopy(dExtra, 0, all, linear.length, dExtra.length);
+        return all;
+    }
+
+    /** The heads' gradients step by step (added to dWPi … dBV), and ∂L/∂h of each step. */
+    private List<INDArray> stepGradients(Unroll unroll, List<INDArray> dOutputs, List<INDArray> dValues,
+                                         INDArray dWPi, INDArray dBPi, INDArray dWV, INDArray dBV) {
         List<INDArray> dh = new ArrayList<>(dOutputs.size());
         for (int t = 0; t < dOutputs.size(); t++) {
             INDArray hT = unroll.hidden().get(t);
@@ -283,11 +327,6 @@ public final class Rl2Policy<T extends Task> implements TrialPolicy<T> {
             dBV.addi(dValues.get(t).sum(true, 0));
             dh.add(dOutputs.get(t).mmul(heads.wPi.transpose()).addi(dValues.get(t).mmul(heads.wV.transpose())));
         }
-        INDArray coreGradient = unroll.sequence().backward(dh);
-        double[] linear = Nd4j.concat(1, coreGradient.reshape(1, -1), dWPi.reshape(1, -1), dBPi, dWV.reshape(1, -1),
-                dBV).reshape(-1).toDoubleVector();
-        double[] all = java.util.Arrays.copyOf(linear, numParams());
-        System.arraycopy(dExtra, 0, all, linear.length, dExtra.length);
-        return all;
+        return dh;
     }
 }

@@ -100,33 +100,30 @@ public final class AttentionBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
-     * it must not change until the backward pass), keys and queries {@code [B, T, K]}, values {@code [B, T, V]} and
-     * the attention probabilities {@code [B, T, T]}.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [T·B, C]} as given (rows in
+     * time-major (t, b) order; a view, not copied: it must not change until the backward pass), keys and queries
+     * {@code [B, T, K]}, values {@code [B, T, V]} and the attention probabilities {@code [B, T, T]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray keys, INDArray queries, INDArray values,
                 INDArray probs) {
     }
 
-    /** The reads r_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} {@code [B, T, V]}. */
-    Pass forward(Weights w, INDArray input, INDArray added) {
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        INDArray x = rows(input);
-        INDArray kqv = x.mmul(w.w()).addiRowVector(w.bias());
-        INDArray keys = kqv.get(all(), interval(0, keySize)).dup('c').reshape('c', b, t, keySize);
-        INDArray queries = kqv.get(all(), interval(keySize, 2 * keySize)).dup('c').reshape('c', b, t, keySize);
-        INDArray values = kqv.get(all(), interval(2 * keySize, width())).dup('c').reshape('c', b, t, valueSize);
+    /**
+     * The reads r_t of B whole sequences of T steps: input {@code [T·B, C]}, rows in time-major (t, b) order (a column
+     * block of a wider matrix will do), r written to {@code added} {@code [T·B, V]} (likewise). Attention itself
+     * works batch-major ({@code [B, T, ·]}, batched products per sequence).
+     */
+    Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
+        INDArray kqv = Gemm.product(input, w.w(), false, false).addiRowVector(w.bias())
+                .reshape('c', t, b, width()).permute(1, 0, 2);                       // [B, T, 2K + V] view
+        INDArray keys = kqv.get(all(), all(), interval(0, keySize)).dup('c');
+        INDArray queries = kqv.get(all(), all(), interval(keySize, 2 * keySize)).dup('c');
+        INDArray values = kqv.get(all(), all(), interval(2 * keySize, width())).dup('c');
         INDArray logits = Nd4j.matmul(queries, keys, false, true, false).muli(1.0 / Math.sqrt(keySize));
         logits.addi(causalMask(t).reshape(1, t, t));
         INDArray probs = softmaxLastAxis(logits);
-        added.assign(Nd4j.matmul(probs, values));
+        added.assign(TimeMajor.rows(Nd4j.matmul(probs, values), dataType));
         return new Pass(b, t, input, keys, queries, values, probs);
-    }
-
-    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
-    private INDArray rows(INDArray input) {
-        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     /** 0 on and below the diagonal, {@value #MASKED} above: row t may see columns 0 … t. */
@@ -148,13 +145,13 @@ public final class AttentionBlock {
     }
 
     /**
-     * Backpropagation through the reads: given ∂L/∂r ({@code [B, T, V]}, any view), adds ∂L/∂parameters to
-     * {@code grad} and returns the part of ∂L/∂input that flows through r, {@code [B, T, C]}.
+     * Backpropagation through the reads: given ∂L/∂r ({@code [T·B, V]}, a column block will do), adds ∂L/∂parameters
+     * to {@code grad} and the part of ∂L/∂input that flows through r to {@code dInput} {@code [T·B, C]} (in place).
      */
-    INDArray backward(Weights w, Weights grad, Pass p, INDArray dAdded) {
+    void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
-        INDArray dr = dAdded.dup('c');
+        INDArray dr = TimeMajor.batchMajor(dAdded.dup('c'), b, t);                  // [B, T, V]
         // r = P V
         INDArray dProbs = Nd4j.matmul(dr, p.values(), false, true, false);          // [B, T, T]
         INDArray dValues = Nd4j.matmul(p.probs(), dr, true, false, false);         // [B, T, V]
@@ -164,12 +161,11 @@ public final class AttentionBlock {
         // S = Q Kᵀ / √K
         INDArray dQueries = Nd4j.matmul(dLogits, p.keys());
         INDArray dKeys = Nd4j.matmul(dLogits, p.queries(), true, false, false);
-        long rows = (long) b * t;
-        INDArray dKqv = Nd4j.hstack(dKeys.reshape('c', rows, keySize), dQueries.reshape('c', rows, keySize),
-                dValues.reshape('c', rows, valueSize));
-        grad.w().addi(rows(p.input()).transpose().mmul(dKqv));
-        grad.bias().addi(dKqv.sum(true, 0));
-        return dKqv.mmul(w.w().transpose()).reshape('c', b, t, inputWidth);
+        INDArray dKqv = Gemm.sideBySide(TimeMajor.rows(dKeys, dataType), TimeMajor.rows(dQueries, dataType),
+                TimeMajor.rows(dValues, dataType));                                    // [T·B, 2K + V]
+        grad.w().addi(Gemm.product(p.input(), dKqv, true, false));
+        grad.bias().addi(Gemm.columnSums(dKqv));
+        Gemm.into(dKqv, w.w(), dInput, false, true, true);
     }
 
     /** The keys and values of the steps so far, {@code [B, T_max, K]} and {@code [B, T_max, V]}, filled up to t. */
@@ -204,11 +200,11 @@ public final class AttentionBlock {
     }
 
     /**
-     * The whole-sequence pass of steps 0 … T−1 as {@link #step} computed them: inputs {@code [B, T, C]} (a view that
-     * must not change until the backward pass), the cache filled up to T, and each step's values.
+     * The whole-sequence pass of B sequences of steps 0 … T−1 as {@link #step} computed them: inputs {@code [T·B, C]}
+     * time-major (a view that must not change until the backward pass), the cache filled up to T, and each step's
+     * values.
      */
-    Pass pass(INDArray input, Cache cache, java.util.List<Step> steps) {
-        int b = (int) input.size(0);
+    Pass pass(int b, INDArray input, Cache cache, java.util.List<Step> steps) {
         int t = steps.size();
         INDArray probs = Nd4j.zeros(dataType, b, t, t);
         INDArray[] queries = new INDArray[t];
@@ -228,23 +224,27 @@ public final class AttentionBlock {
     /** The block's output [x, r] {@code [B, T, C + V]} for parameters {@code [P]} and input {@code [B, T, C]}. */
     public INDArray output(INDArray params, INDArray input) {
         checkInput(input);
-        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
-        out.get(all(), all(), interval(0, inputWidth)).assign(input);
-        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        return out;
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
+        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
+        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
+                out.get(all(), interval(inputWidth, outputWidth())));
+        return TimeMajor.batchMajor(out, b, t);
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + V]}, ∂L/∂params and ∂L/∂input. */
     public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
         checkInput(input);
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), valueSize));
-        INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));
-        return new Gradients(gradRow.reshape(-1), dx);
+        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, valueSize));
+        INDArray dOut = TimeMajor.rows(dOutput, dataType);
+        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
+        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
+        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
     }
 
     private INDArray row(INDArray params) {

@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -95,38 +96,31 @@ public final class DenseBlock {
     }
 
     /**
-     * What the full-sequence pass keeps for backpropagation: the input {@code [B, T, C]} as given (a view, not copied:
-     * it must not change until the backward pass) and tanh(xf), σ(xg) {@code [B·T, D]}, rows in (b, t) order.
+     * What the full-sequence pass keeps for backpropagation: B, T, the input {@code [T·B, C]} as given (rows in
+     * time-major (t, b) order; a view, not copied: it must not change until the backward pass) and tanh(xf), σ(xg)
+     * {@code [T·B, D]}.
      */
     record Pass(int batch, int steps, INDArray input, INDArray tanhF, INDArray sigmaG) {
     }
 
-    /** The added columns a_t of a whole sequence, input {@code [B, T, C]}, written to {@code added} [B, T, D]. */
-    Pass forward(Weights w, INDArray input, INDArray added) {
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        int w2 = 2 * filters;
-        INDArray x = rows(input);
-        INDArray pre;
-        if (dilation < t) {
-            // both taps in one product: [x_t W^now | x_t W^lag]; the latter lands R steps later
-            INDArray both = x.mmul(Nd4j.hstack(w.now(), w.lag()));                 // [B·T, 4D]
-            INDArray both3 = both.reshape('c', b, t, 2 * w2);
-            both3.get(all(), interval(dilation, t), interval(0, w2))
-                    .addi(both3.get(all(), interval(0, t - dilation), interval(w2, 2 * w2)));
-            pre = both.get(all(), interval(0, w2));
-        } else {
-            pre = x.mmul(w.now());
-        }
+    /**
+     * The added columns a_t of B whole sequences of T steps: input {@code [T·B, C]}, rows in time-major (t, b) order
+     * (a column block of a wider matrix will do), a written to {@code added} {@code [T·B, D]} (likewise). Time-major,
+     * step t − R of every sequence is R·B rows up, so the older tap is one product over a contiguous range of rows
+     * (x_{0 … T−R−1} W^lag added to pre_{R … T−1}) and the causal zero padding is simply the rows it skips.
+     */
+    Pass forward(Weights w, int b, int t, INDArray input, INDArray added) {
+        INDArray pre = Gemm.product(input, w.now(), false, false);                    // [T·B, 2D]
         pre.addiRowVector(w.bias());
+        if (dilation < t) {
+            long shift = (long) dilation * b;
+            long n = (long) t * b;
+            Gemm.into(input.get(interval(0, n - shift), all()), w.lag(), pre.get(interval(shift, n), all()), false,
+                    false, true);
+        }
         Step s = activate(pre);
-        added.assign(s.added().reshape('c', b, t, filters));
+        added.assign(s.tanhF().mul(s.sigmaG()));
         return new Pass(b, t, input, s.tanhF(), s.sigmaG());
-    }
-
-    /** {@code [B, T, C]} (any view) as a fresh {@code [B·T, C]}. */
-    private INDArray rows(INDArray input) {
-        return input.dup('c').reshape('c', input.size(0) * input.size(1), inputWidth);
     }
 
     /** tanh(xf) and σ(xg) of pre-activations {@code [N, 2D]}. */
@@ -136,76 +130,66 @@ public final class DenseBlock {
     }
 
     /**
-     * Backpropagation through the added columns: given ∂L/∂a ({@code [B, T, D]}, any view), adds ∂L/∂parameters to
-     * {@code grad} (views as {@link #views}) and returns the part of ∂L/∂input that flows through a, {@code [B, T, C]}
-     * (the concatenation's identity path is the caller's).
+     * Backpropagation through the added columns: given ∂L/∂a ({@code [T·B, D]}, a column block will do), adds
+     * ∂L/∂parameters to {@code grad} (views as {@link #views}) and the part of ∂L/∂input that flows through a to
+     * {@code dInput} {@code [T·B, C]} (in place: a column block of the caller's ∂L/∂features; the concatenation's
+     * identity path is the caller's).
      */
-    INDArray backward(Weights w, Weights grad, Pass p, INDArray dAdded) {
+    void backward(Weights w, Weights grad, Pass p, INDArray dAdded, INDArray dInput) {
         int b = p.batch();
         int t = p.steps();
-        int w2 = 2 * filters;
-        long rows = (long) b * t;
-        INDArray da = dAdded.dup('c').reshape('c', rows, filters);
-        // a = tanh(f) σ(g)
+        // a = tanh(f) σ(g); element-wise work on a contiguous copy of ∂L/∂a
+        INDArray da = dAdded.dup('c');
         INDArray df = da.mul(p.sigmaG()).muli(p.tanhF().mul(p.tanhF()).rsubi(1.0));
         INDArray dg = da.muli(p.tanhF()).muli(p.sigmaG().mul(p.sigmaG().rsub(1.0)));
-        INDArray x = rows(p.input());
-        INDArray dx;
+        INDArray dPre = Gemm.sideBySide(df, dg);                                     // [T·B, 2D]
+        grad.now().addi(Gemm.product(p.input(), dPre, true, false));
+        grad.bias().addi(Gemm.columnSums(dPre));
+        Gemm.into(dPre, w.now(), dInput, false, true, true);
         if (dilation < t) {
-            // [∂L/∂pre_s | ∂L/∂pre_{s+R}]: step s's input fed step s's newer tap and step s + R's older one
-            INDArray dBoth = Nd4j.zeros(dataType, b, t, 2 * w2);
-            dBoth.get(all(), all(), interval(0, filters)).assign(df.reshape('c', b, t, filters));
-            dBoth.get(all(), all(), interval(filters, w2)).assign(dg.reshape('c', b, t, filters));
-            dBoth.get(all(), interval(0, t - dilation), interval(w2, 2 * w2))
-                    .assign(dBoth.get(all(), interval(dilation, t), interval(0, w2)));
-            INDArray d2 = dBoth.reshape('c', rows, 2 * w2);
-            INDArray g = x.transpose().mmul(d2);                                       // [C, 4D]
-            grad.now().addi(g.get(all(), interval(0, w2)));
-            grad.lag().addi(g.get(all(), interval(w2, 2 * w2)));
-            grad.bias().addi(d2.get(all(), interval(0, w2)).sum(true, 0));
-            dx = d2.mmul(Nd4j.hstack(w.now(), w.lag()).transpose());
-        } else {
-            INDArray dPre = Nd4j.hstack(df, dg);
-            grad.now().addi(x.transpose().mmul(dPre));
-            grad.bias().addi(dPre.sum(true, 0));
-            dx = dPre.mmul(w.now().transpose());
+            // x_s fed pre_{s+R} through W^lag: rows R·B up
+            long shift = (long) dilation * b;
+            long n = (long) t * b;
+            INDArray later = dPre.get(interval(shift, n), all());
+            grad.lag().addi(Gemm.product(p.input().get(interval(0, n - shift), all()), later, true, false));
+            Gemm.into(later, w.lag(), dInput.get(interval(0, n - shift), all()), false, true, true);
         }
-        return dx.reshape('c', b, t, inputWidth);
     }
 
     /** One step's tanh(xf_t) and σ(xg_t), {@code [B, D]} each. */
     record Step(INDArray tanhF, INDArray sigmaG) {
-        /** a_t = tanh(xf_t) ⊙ σ(xg_t). */
-        INDArray added() {
-            return tanhF.mul(sigmaG);
-        }
     }
 
     /**
-     * The whole-sequence pass of T steps as {@link #step} computed them: inputs {@code [B, T, C]} (a view that must
-     * not change until the backward pass) and each step's values.
+     * The whole-sequence pass of B sequences of T steps as {@link #step} computed them: inputs {@code [T·B, C]},
+     * time-major (a view that must not change until the backward pass) and each step's values.
      */
-    Pass pass(INDArray input, java.util.List<Step> steps) {
-        int b = (int) input.size(0);
+    Pass pass(int batch, INDArray input, java.util.List<Step> steps) {
         int t = steps.size();
-        long rows = (long) b * t;
         INDArray[] tanhF = new INDArray[t];
         INDArray[] sigmaG = new INDArray[t];
         for (int s = 0; s < t; s++) {
             tanhF[s] = steps.get(s).tanhF();
             sigmaG[s] = steps.get(s).sigmaG();
         }
-        return new Pass(b, t, input, Nd4j.stack(1, tanhF).reshape('c', rows, filters),
-                Nd4j.stack(1, sigmaG).reshape('c', rows, filters));
+        return new Pass(batch, t, input, Nd4j.concat(0, tanhF), Nd4j.concat(0, sigmaG));
     }
 
-    /** One step: x_t {@code [B, C]} and x_{t−R} {@code [B, C]} (null while t &lt; R). */
-    Step step(Weights w, INDArray x, INDArray lagged) {
-        INDArray pre = x.mmul(w.now()).addiRowVector(w.bias());
+    /**
+     * One step: x_t {@code [B, C]} and x_{t−R} {@code [B, C]} (null while t &lt; R), either may be a column block of a
+     * wider matrix. The pre-activations go to {@code pre} {@code [B, 2D]} (the caller's buffer: stepping allocates
+     * nothing) and a_t to {@code added} {@code [B, D]}; the step's tanh(xf_t), σ(xg_t) are views of {@code pre}.
+     */
+    Step step(Weights w, INDArray x, INDArray lagged, INDArray pre, INDArray added) {
+        Gemm.into(x, w.now(), pre, false, false, false);
+        pre.addiRowVector(w.bias());
         if (lagged != null) {
-            pre.addi(lagged.mmul(w.lag()));
+            Gemm.into(lagged, w.lag(), pre, false, false, true);
         }
-        return activate(pre);
+        INDArray tanhF = Transforms.tanh(pre.get(all(), interval(0, filters)), false);
+        INDArray sigmaG = Transforms.sigmoid(pre.get(all(), interval(filters, 2 * filters)), false);
+        Nd4j.exec(new MulOp(tanhF, sigmaG, added));
+        return new Step(tanhF, sigmaG);
     }
 
     /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */
@@ -215,23 +199,27 @@ public final class DenseBlock {
     /** The block's output [x, a] {@code [B, T, C + D]} for parameters {@code [P]} and input {@code [B, T, C]}. */
     public INDArray output(INDArray params, INDArray input) {
         checkInput(input);
-        INDArray out = Nd4j.zeros(dataType, input.size(0), input.size(1), outputWidth());
-        out.get(all(), all(), interval(0, inputWidth)).assign(input);
-        forward(views(row(params), 0), input.castTo(dataType), out.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        return out;
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
+        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
+        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
+        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
+                out.get(all(), interval(inputWidth, outputWidth())));
+        return TimeMajor.batchMajor(out, b, t);
     }
 
     /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + D]}, ∂L/∂params and ∂L/∂input. */
     public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
         checkInput(input);
+        int b = (int) input.size(0);
+        int t = (int) input.size(1);
         Weights w = views(row(params), 0);
         INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, input.castTo(dataType), Nd4j.zeros(dataType, input.size(0), input.size(1), filters));
-        INDArray dx = backward(w, views(gradRow, 0), p, dOutput.get(all(), all(), interval(inputWidth,
-                outputWidth())));
-        dx.addi(dOutput.get(all(), all(), interval(0, inputWidth)));
-        return new Gradients(gradRow.reshape(-1), dx);
+        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, filters));
+        INDArray dOut = TimeMajor.rows(dOutput, dataType);
+        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
+        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
+        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
     }
 
     private INDArray row(INDArray params) {

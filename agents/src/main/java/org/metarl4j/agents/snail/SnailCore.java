@@ -31,9 +31,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * O(1) per step. Each attention block caches its keys and values {@code [B, T, ·]}; step t computes only k_t, q_t,
  * v_t and attends over the t + 1 cached keys, O(t). Nothing else is kept without {@code keepHistory}. With it, each
  * step's input and output and the blocks' intermediate values (gates, queries, attention probabilities) are kept as
- * well, and {@link Sequence#backward} assembles them into whole-sequence tensors {@code [B, T, ·]} (nothing is
- * recomputed) and backpropagates through all the steps at once, exactly, with batched matrix products.
- * {@link #outputs} computes the whole sequence in one pass instead (an additive causal mask in attention).
+ * well, and {@link Sequence#backward} assembles them into whole-sequence tensors (nothing is recomputed) and
+ * backpropagates through all the steps at once, exactly, with batched matrix products. Stepping reuses one step
+ * buffer and its views (acting allocates nothing per block).
+ *
+ * <p><b>Training</b> ({@link #unrollAll}, and {@link #outputs}) knows the whole trial, so it runs it in one pass
+ * instead of T steps of many small operations: the features of all steps form one time-major matrix
+ * {@code [T·B, H]} (rows in (t, b) order), each block reads its input columns and writes its added columns in place
+ * ({@link Gemm}), a dense block of dilation R is two matrix products (its older tap over the rows R·B up), attention
+ * uses an additive causal mask; backpropagation accumulates ∂L/∂input into the same layout. Its numbers are
+ * stepping's up to floating-point rounding.
  *
  * <p><b>Parameter layout</b> ({@link #numParams()}, one flat vector, row-major blocks): W_in {@code [I, F]}, b_in
  * {@code [F]} (absent without projection), then every dense block (the TC blocks expanded in order of dilation) and
@@ -241,62 +248,66 @@ public final class SnailCore implements RecurrentCore {
         return flat.castTo(dataType).dup('c').reshape(1, numParams);
     }
 
-    /** The whole-sequence pass: every step's output {@code [B, T, H]} and what each block keeps for backpropagation. */
-    record Pass(INDArray inputs, INDArray features, List<Object> blocks) {
+    /**
+     * The whole-sequence pass of B sequences of T steps: the inputs {@code [T·B, I]}, every step's output h as the rows
+     * of {@code features} {@code [T·B, H]} in time-major (t, b) order (each block reads and writes column blocks of it
+     * in place; step t's rows are contiguous), and what each block keeps for backpropagation.
+     */
+    record Pass(int batch, int steps, INDArray inputs, INDArray features, List<Object> blocks) {
+        /** Step t's h {@code [B, H]} (a view). */
+        INDArray step(int t) {
+            return features.get(interval((long) t * batch, (long) (t + 1) * batch), all());
+        }
     }
 
-    Pass forward(Weights w, INDArray inputs) {
-        int b = (int) inputs.size(0);
-        int t = (int) inputs.size(1);
-        INDArray features = Nd4j.zeros(dataType, b, t, hiddenSize);
-        INDArray x = inputs.castTo(dataType).dup('c').reshape('c', (long) b * t, inputSize);
+    /** The pass over inputs {@code [T·B, I]} (rows in (t, b) order) of B sequences of T steps. */
+    Pass forward(Weights w, int b, int t, INDArray inputs) {
+        long n = (long) t * b;
+        INDArray features = Nd4j.createUninitialized(dataType, n, hiddenSize); // every column is written below
+        INDArray x = inputs.castTo(dataType);
         if (projection > 0) {
-            features.get(all(), all(), interval(0, projection))
-                    .assign(x.mmul(w.projection()).addiRowVector(w.projectionBias()).reshape('c', b, t, projection));
+            INDArray z = features.get(all(), interval(0, projection));
+            Gemm.into(x, w.projection(), z, false, false, false);
+            z.addiRowVector(w.projectionBias());
         } else {
-            features.get(all(), all(), interval(0, inputSize)).assign(inputs);
+            features.get(all(), interval(0, inputSize)).assign(x);
         }
         List<Object> passes = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             if (blocks.get(i) instanceof DenseBlock d) {
-                passes.add(d.forward((DenseBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, d.inputWidth())),
-                        features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))));
+                passes.add(d.forward((DenseBlock.Weights) w.blocks().get(i), b, t,
+                        features.get(all(), interval(0, d.inputWidth())),
+                        features.get(all(), interval(d.inputWidth(), d.outputWidth()))));
             } else {
                 AttentionBlock a = (AttentionBlock) blocks.get(i);
-                passes.add(a.forward((AttentionBlock.Weights) w.blocks().get(i),
-                        features.get(all(), all(), interval(0, a.inputWidth())),
-                        features.get(all(), all(), interval(a.inputWidth(), a.outputWidth()))));
+                passes.add(a.forward((AttentionBlock.Weights) w.blocks().get(i), b, t,
+                        features.get(all(), interval(0, a.inputWidth())),
+                        features.get(all(), interval(a.inputWidth(), a.outputWidth()))));
             }
         }
-        return new Pass(x, features, passes);
+        return new Pass(b, t, x, features, passes);
     }
 
-    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [B, T, H]} (consumed). */
+    /** Adds ∂L/∂parameters to {@code grad} given ∂L/∂h for every step, {@code [T·B, H]} time-major (consumed). */
     void backward(Weights w, Weights grad, Pass pass, INDArray dFeatures) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
-            INDArray dx;
-            int in;
             if (blocks.get(i) instanceof DenseBlock d) {
-                in = d.inputWidth();
-                dx = d.backward((DenseBlock.Weights) w.blocks().get(i), (DenseBlock.Weights) grad.blocks().get(i),
-                        (DenseBlock.Pass) pass.blocks().get(i), dFeatures.get(all(), all(), interval(in,
-                                d.outputWidth())));
+                d.backward((DenseBlock.Weights) w.blocks().get(i), (DenseBlock.Weights) grad.blocks().get(i),
+                        (DenseBlock.Pass) pass.blocks().get(i),
+                        dFeatures.get(all(), interval(d.inputWidth(), d.outputWidth())),
+                        dFeatures.get(all(), interval(0, d.inputWidth())));
             } else {
                 AttentionBlock a = (AttentionBlock) blocks.get(i);
-                in = a.inputWidth();
-                dx = a.backward((AttentionBlock.Weights) w.blocks().get(i),
-                        (AttentionBlock.Weights) grad.blocks().get(i), (AttentionBlock.Pass) pass.blocks().get(i),
-                        dFeatures.get(all(), all(), interval(in, a.outputWidth())));
+                a.backward((AttentionBlock.Weights) w.blocks().get(i), (AttentionBlock.Weights) grad.blocks().get(i),
+                        (AttentionBlock.Pass) pass.blocks().get(i),
+                        dFeatures.get(all(), interval(a.inputWidth(), a.outputWidth())),
+                        dFeatures.get(all(), interval(0, a.inputWidth())));
             }
-            dFeatures.get(all(), all(), interval(0, in)).addi(dx);
         }
         if (projection > 0) {
-            long rows = pass.inputs().size(0);
-            INDArray dz = dFeatures.get(all(), all(), interval(0, projection)).dup('c').reshape('c', rows,
-                    projection);
-            grad.projection().addi(pass.inputs().transpose().mmul(dz));
-            grad.projectionBias().addi(dz.sum(true, 0));
+            INDArray dz = dFeatures.get(all(), interval(0, projection));
+            grad.projection().addi(Gemm.product(pass.inputs(), dz, true, false));
+            grad.projectionBias().addi(Gemm.columnSums(dz));
         }
     }
 
@@ -309,7 +320,103 @@ public final class SnailCore implements RecurrentCore {
             throw new IllegalArgumentException("SNAIL inputs must be [B, T <= " + maxSteps + ", " + inputSize
                     + "], got " + Arrays.toString(inputs.shape()));
         }
-        return forward(views(row(flat)), inputs).features();
+        int b = (int) inputs.size(0);
+        int t = (int) inputs.size(1);
+        return TimeMajor.batchMajor(forward(views(row(flat)), b, t, TimeMajor.rows(inputs, dataType)).features(), b,
+                t);
+    }
+
+    /**
+     * The whole sequence in one pass ({@link #forward}: batched matrix products over all T·B steps, attention under
+     * its causal mask) rather than T steps of many small operations; what backpropagation needs is kept by the pass
+     * itself, so {@code keepHistory} costs nothing here. The outputs are views of one {@code [B, T, H]} array.
+     */
+    @Override
+    public Unrolled unrollAll(INDArray flat, List<INDArray> inputs, boolean keepHistory) {
+        if (inputs.isEmpty() || inputs.size() > maxSteps) {
+            throw new IllegalArgumentException("SNAIL unrolls 1 to " + maxSteps + " steps at once, got "
+                    + inputs.size());
+        }
+        int batch = (int) inputs.get(0).size(0);
+        for (INDArray x : inputs) {
+            if (x.rank() != 2 || x.size(0) != batch || x.size(1) != inputSize) {
+                throw new IllegalArgumentException("SNAIL step input must be [" + batch + ", " + inputSize
+                        + "], got " + Arrays.toString(x.shape()));
+            }
+        }
+        INDArray row = row(flat);
+        Weights w = views(row);
+        Pass pass = forward(w, batch, inputs.size(), Nd4j.concat(0, inputs.toArray(new INDArray[0])));
+        List<INDArray> outputs = new ArrayList<>(inputs.size());
+        for (int t = 0; t < inputs.size(); t++) {
+            outputs.add(pass.step(t));
+        }
+        return new Unrolled(new Whole(w, batch, inputs.size(), pass), outputs, pass.features());
+    }
+
+    /** ∂L/∂parameters {@code [P]} of a pass over {@code steps} steps, given ∂L/∂h_t for each (null for none). */
+    private INDArray gradient(Weights w, Pass pass, int batch, int steps, List<INDArray> dh) {
+        if (dh.size() != steps) {
+            throw new IllegalArgumentException("SNAIL took " + steps + " steps, got " + dh.size()
+                    + " output gradients");
+        }
+        INDArray grad = Nd4j.zeros(dataType, 1, numParams);
+        if (steps == 0) {
+            return grad.reshape(-1);
+        }
+        INDArray dFeatures = Nd4j.zeros(dataType, (long) steps * batch, hiddenSize);
+        for (int t = 0; t < steps; t++) {
+            INDArray d = dh.get(t);
+            if (d == null) {
+                continue;
+            }
+            if (d.rank() != 2 || d.size(0) != batch || d.size(1) != hiddenSize) {
+                throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
+                        + hiddenSize + "], got " + Arrays.toString(d.shape()));
+            }
+            dFeatures.get(interval((long) t * batch, (long) (t + 1) * batch), all()).assign(d);
+        }
+        backward(w, views(grad), pass, dFeatures);
+        return grad.reshape(-1);
+    }
+
+    /** B sequences already run to their end by {@link #unrollAll}: only backpropagation remains. */
+    private final class Whole implements Sequence {
+        private final Weights w;
+        private final int batch;
+        private final int steps;
+        private final Pass pass;
+
+        Whole(Weights w, int batch, int steps, Pass pass) {
+            this.w = w;
+            this.batch = batch;
+            this.steps = steps;
+            this.pass = pass;
+        }
+
+        @Override
+        public INDArray step(INDArray x) {
+            throw new IllegalStateException("a SNAIL sequence unrolled at once cannot take further steps");
+        }
+
+        @Override
+        public INDArray backward(List<INDArray> dh) {
+            return gradient(w, pass, batch, steps, dh);
+        }
+
+        /** ∂L/∂h already in the pass's layout: backpropagated in place, with no per-step assembly. */
+        @Override
+        public INDArray backwardRows(INDArray dh, int batch, int steps) {
+            if (batch != this.batch || steps != this.steps || dh.rank() != 2 || dh.size(0) != (long) batch * steps
+                    || dh.size(1) != hiddenSize) {
+                throw new IllegalArgumentException("SNAIL output gradients must be [" + this.batch * this.steps
+                        + ", " + hiddenSize + "] for " + this.batch + " sequences of " + this.steps + " steps, got "
+                        + Arrays.toString(dh.shape()));
+            }
+            INDArray grad = Nd4j.zeros(dataType, 1, numParams);
+            SnailCore.this.backward(w, views(grad), pass, dh.ordering() == 'c' ? dh : dh.dup('c'));
+            return grad.reshape(-1);
+        }
     }
 
     @Override
@@ -328,10 +435,21 @@ public final class SnailCore implements RecurrentCore {
         /** Step s's first ringWidth columns of h at slot s mod R_max, {@code [R_max, B, ringWidth]}. */
         private final INDArray ring;
         private final AttentionBlock.Cache[] caches;
-        // with history only: the inputs, every step's output {@code [B, T_max, H]} and each block's step values
+        // with history only: the inputs, every step's output {@code [T_max, B, H]} and each block's step values
         private final List<INDArray> inputs = new ArrayList<>();
         private final INDArray outputs;
         private final List<List<Object>> blockSteps = new ArrayList<>();
+        /**
+         * The current step's h {@code [B, H]}, filled block by block, and the views stepping reads and writes, made
+         * once (a view costs a native shape descriptor, and a step takes hundreds of them): each block's input and
+         * added columns, each dense block's pre-activation buffer (reused unless history is kept) and ring slots.
+         */
+        private final INDArray h;
+        private final INDArray[] inputViews;
+        private final INDArray[] addedViews;
+        private final INDArray[] preBuffers;
+        private final INDArray[][] lagViews;
+        private final INDArray[] ringSlots;
         private int steps;
 
         Stepper(INDArray row, int batch, boolean keepHistory) {
@@ -340,13 +458,39 @@ public final class SnailCore implements RecurrentCore {
             this.keepHistory = keepHistory;
             this.ring = ringLength > 0 ? Nd4j.zeros(dataType, ringLength, batch, ringWidth) : null;
             this.caches = new AttentionBlock.Cache[blocks.size()];
+            this.h = Nd4j.zeros(dataType, batch, hiddenSize);
+            this.inputViews = new INDArray[blocks.size()];
+            this.addedViews = new INDArray[blocks.size()];
+            this.preBuffers = new INDArray[blocks.size()];
+            this.lagViews = new INDArray[blocks.size()][];
             for (int i = 0; i < blocks.size(); i++) {
-                if (blocks.get(i) instanceof AttentionBlock a) {
+                int in;
+                int out;
+                if (blocks.get(i) instanceof DenseBlock d) {
+                    in = d.inputWidth();
+                    out = d.outputWidth();
+                    preBuffers[i] = Nd4j.zeros(dataType, batch, 2 * d.filters());
+                    lagViews[i] = new INDArray[Math.max(ringLength, 1)];
+                } else {
+                    AttentionBlock a = (AttentionBlock) blocks.get(i);
+                    in = a.inputWidth();
+                    out = a.outputWidth();
                     caches[i] = a.cache(batch, maxSteps);
                 }
+                inputViews[i] = h.get(all(), interval(0, in));
+                addedViews[i] = h.get(all(), interval(in, out));
                 blockSteps.add(new ArrayList<>());
             }
-            this.outputs = keepHistory ? Nd4j.zeros(dataType, batch, maxSteps, hiddenSize) : null;
+            this.ringSlots = new INDArray[ringLength];
+            this.outputs = keepHistory ? Nd4j.zeros(dataType, maxSteps, batch, hiddenSize) : null;
+        }
+
+        /** Ring slot s's first C columns for dense block i, made on first use. */
+        private INDArray lagged(int i, int slot, int width) {
+            if (lagViews[i][slot] == null) {
+                lagViews[i][slot] = ring.get(point(slot), all(), interval(0, width));
+            }
+            return lagViews[i][slot];
         }
 
         @Override
@@ -362,39 +506,43 @@ public final class SnailCore implements RecurrentCore {
             }
             int t = steps;
             INDArray xt = x.castTo(dataType);
-            INDArray h = Nd4j.zeros(dataType, batch, hiddenSize);
             if (projection > 0) {
-                h.get(all(), interval(0, projection)).assign(xt.mmul(w.projection())
-                        .addiRowVector(w.projectionBias()));
+                INDArray z = h.get(all(), interval(0, projection));
+                Gemm.into(xt, w.projection(), z, false, false, false);
+                z.addiRowVector(w.projectionBias());
             } else {
                 h.get(all(), interval(0, inputSize)).assign(xt);
             }
             for (int i = 0; i < blocks.size(); i++) {
                 if (blocks.get(i) instanceof DenseBlock d) {
                     int r = d.dilation();
-                    INDArray lagged = t >= r ? ring.get(point((t - r) % ringLength), all(),
-                            interval(0, d.inputWidth())) : null;
-                    DenseBlock.Step s = d.step((DenseBlock.Weights) w.blocks().get(i),
-                            h.get(all(), interval(0, d.inputWidth())), lagged);
-                    h.get(all(), interval(d.inputWidth(), d.outputWidth())).assign(s.added());
+                    INDArray lagged = t >= r ? lagged(i, (t - r) % ringLength, d.inputWidth()) : null;
+                    // kept steps need their own pre-activations (their tanh and σ are views of them)
+                    INDArray pre = keepHistory ? Nd4j.zeros(dataType, batch, 2 * d.filters()) : preBuffers[i];
+                    DenseBlock.Step s = d.step((DenseBlock.Weights) w.blocks().get(i), inputViews[i], lagged, pre,
+                            addedViews[i]);
                     keep(i, s);
                 } else {
                     AttentionBlock a = (AttentionBlock) blocks.get(i);
                     AttentionBlock.Step s = a.step((AttentionBlock.Weights) w.blocks().get(i), caches[i], t,
-                            h.get(all(), interval(0, a.inputWidth())));
-                    h.get(all(), interval(a.inputWidth(), a.outputWidth())).assign(s.read());
+                            inputViews[i]);
+                    addedViews[i].assign(s.read());
                     keep(i, s);
                 }
             }
             if (ring != null) {
-                ring.get(point(t % ringLength), all(), all()).assign(h.get(all(), interval(0, ringWidth)));
+                int slot = t % ringLength;
+                if (ringSlots[slot] == null) {
+                    ringSlots[slot] = ring.get(point(slot), all(), all());
+                }
+                ringSlots[slot].assign(h.get(all(), interval(0, ringWidth)));
             }
             if (keepHistory) {
                 inputs.add(xt);
-                outputs.get(all(), point(t), all()).assign(h);
+                outputs.get(point(t), all(), all()).assign(h);
             }
             steps++;
-            return h;
+            return h.dup(); // the caller keeps it; h is the next step's buffer
         }
 
         private void keep(int block, Object stepValues) {
@@ -406,22 +554,22 @@ public final class SnailCore implements RecurrentCore {
         /** The whole-sequence pass of the steps taken, from what stepping computed (nothing is recomputed). */
         @SuppressWarnings("unchecked")
         private Pass pass() {
-            INDArray features = steps == maxSteps ? outputs : outputs.get(all(), interval(0, steps), all());
+            INDArray features = (steps == maxSteps ? outputs : outputs.get(interval(0, steps), all(), all()).dup('c'))
+                    .reshape('c', (long) steps * batch, hiddenSize);
             List<Object> passes = new ArrayList<>(blocks.size());
             for (int i = 0; i < blocks.size(); i++) {
                 List<?> s = blockSteps.get(i);
                 if (blocks.get(i) instanceof DenseBlock d) {
-                    passes.add(d.pass(features.get(all(), all(), interval(0, d.inputWidth())),
+                    passes.add(d.pass(batch, features.get(all(), interval(0, d.inputWidth())),
                             (List<DenseBlock.Step>) s));
                 } else {
                     AttentionBlock a = (AttentionBlock) blocks.get(i);
-                    passes.add(a.pass(features.get(all(), all(), interval(0, a.inputWidth())), caches[i],
+                    passes.add(a.pass(batch, features.get(all(), interval(0, a.inputWidth())), caches[i],
                             (List<AttentionBlock.Step>) s));
                 }
             }
-            INDArray x = Nd4j.stack(1, inputs.toArray(new INDArray[0])).reshape('c', (long) batch * steps,
-                    inputSize);
-            return new Pass(x, features, passes);
+            INDArray x = Nd4j.concat(0, inputs.toArray(new INDArray[0]));
+            return new Pass(batch, steps, x, features, passes);
         }
 
         @Override
@@ -429,29 +577,7 @@ public final class SnailCore implements RecurrentCore {
             if (!keepHistory) {
                 throw new IllegalStateException("this sequence was started without history");
             }
-            if (dh.size() != steps) {
-                throw new IllegalArgumentException("SNAIL took " + steps + " steps, got " + dh.size()
-                        + " output gradients");
-            }
-            INDArray grad = Nd4j.zeros(dataType, 1, numParams);
-            if (steps == 0) {
-                return grad.reshape(-1);
-            }
-            Pass pass = pass();
-            INDArray dFeatures = Nd4j.zeros(dataType, batch, steps, hiddenSize);
-            for (int t = 0; t < steps; t++) {
-                INDArray d = dh.get(t);
-                if (d == null) {
-                    continue;
-                }
-                if (d.rank() != 2 || d.size(0) != batch || d.size(1) != hiddenSize) {
-                    throw new IllegalArgumentException("SNAIL output gradient " + t + " must be [" + batch + ", "
-                            + hiddenSize + "], got " + Arrays.toString(d.shape()));
-                }
-                dFeatures.get(all(), point(t), all()).assign(d);
-            }
-            SnailCore.this.backward(w, views(grad), pass, dFeatures);
-            return grad.reshape(-1);
+            return gradient(w, steps == 0 ? null : pass(), batch, steps, dh);
         }
     }
 }

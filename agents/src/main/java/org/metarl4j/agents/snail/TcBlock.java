@@ -122,27 +122,29 @@ public final class TcBlock {
         INDArray row = params.castTo(dataType).dup('c').reshape(1, numParams());
         int b = (int) input.size(0);
         int t = (int) input.size(1);
-        INDArray features = Nd4j.zeros(dataType, b, t, outputWidth());
-        features.get(all(), all(), interval(0, inputWidth)).assign(input);
+        long n = (long) b * t;
+        INDArray features = Nd4j.zeros(dataType, n, outputWidth());
+        features.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
         List<DenseBlock.Pass> passes = new ArrayList<>();
         int o = 0;
         for (DenseBlock d : blocks) {
-            passes.add(d.forward(d.views(row, o), features.get(all(), all(), interval(0, d.inputWidth())),
-                    features.get(all(), all(), interval(d.inputWidth(), d.outputWidth()))));
+            passes.add(d.forward(d.views(row, o), b, t, features.get(all(), interval(0, d.inputWidth())),
+                    features.get(all(), interval(d.inputWidth(), d.outputWidth()))));
             o += d.numParams();
         }
         if (dOutput == null) {
-            return new Run(features, null, null);
+            return new Run(TimeMajor.batchMajor(features, b, t), null, null);
         }
         INDArray grad = Nd4j.zeros(dataType, 1, numParams());
-        INDArray g = dOutput.castTo(dataType).dup('c');
+        INDArray g = TimeMajor.rows(dOutput, dataType);
         for (int i = blocks.size() - 1; i >= 0; i--) {
             DenseBlock d = blocks.get(i);
             o -= d.numParams();
-            INDArray dx = d.backward(d.views(row, o), d.views(grad, o), passes.get(i),
-                    g.get(all(), all(), interval(d.inputWidth(), d.outputWidth())));
-            g.get(all(), all(), interval(0, d.inputWidth())).addi(dx);
+            d.backward(d.views(row, o), d.views(grad, o), passes.get(i),
+                    g.get(all(), interval(d.inputWidth(), d.outputWidth())), g.get(all(), interval(0,
+                            d.inputWidth())));
         }
-        return new Run(features, grad, g.get(all(), all(), interval(0, inputWidth)).dup('c'));
+        return new Run(TimeMajor.batchMajor(features, b, t), grad,
+                TimeMajor.batchMajor(g.get(all(), interval(0, inputWidth)).dup('c'), b, t));
     }
 }

@@ -9,6 +9,8 @@ import static org.metarl4j.agents.recurrent.CoreChecks.outputs;
 import static org.metarl4j.agents.recurrent.CoreChecks.policyLoss;
 import static org.metarl4j.agents.recurrent.CoreChecks.random;
 import static org.metarl4j.agents.recurrent.CoreChecks.relativeError;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -313,6 +315,57 @@ class SnailCoreTest {
             }
         }
         return l;
+    }
+
+    /**
+     * Training's path ({@link SnailCore#unrollAll}: one pass over the whole sequence) against stepping: the same
+     * outputs and gradient to 1e-10 in double, on the test stack (full length and shorter) and the bandit preset.
+     */
+    @Test
+    void theWholeSequencePassGivesSteppingsOutputsAndGradient() {
+        SplittableRandom rng = new SplittableRandom(9);
+        SnailCore bandit = SnailCore.forBanditsAndMdps(IN, 12, DataType.DOUBLE);
+        for (SnailCore c : List.of(core, bandit)) {
+            for (int steps : new int[] {c.maxSteps(), c.maxSteps() - 3}) {
+                double[] p = c.initialParameters(rng);
+                for (int i = 0; i < p.length; i++) {
+                    p[i] *= 2;
+                }
+                List<INDArray> xs = inputs(rng, B, IN, steps);
+                List<INDArray> dh = new ArrayList<>();
+                for (int t = 0; t < steps; t++) {
+                    dh.add(t == 1 ? null : random(rng, B, c.hiddenSize()));
+                }
+                RecurrentCore.Sequence stepped = c.start(Nd4j.createFromArray(p), B, true);
+                List<INDArray> out = new ArrayList<>();
+                xs.forEach(x -> out.add(stepped.step(x)));
+                double[] grad = stepped.backward(dh).toDoubleVector();
+                RecurrentCore.Unrolled whole = c.unrollAll(Nd4j.createFromArray(p), xs, true);
+                assertEquals(steps, whole.outputs().size());
+                for (int t = 0; t < steps; t++) {
+                    assertArrayEquals(new long[] {B, c.hiddenSize()}, whole.outputs().get(t).shape());
+                    assertArrayEquals(out.get(t).dup().reshape(-1).toDoubleVector(),
+                            whole.outputs().get(t).dup().reshape(-1).toDoubleVector(), 1e-10);
+                }
+                assertArrayEquals(grad, whole.sequence().backward(dh).toDoubleVector(), 1e-10);
+                // the policy's path: h and ∂L/∂h as rows [T·B, H] in time-major (t, b) order
+                INDArray rows = whole.rows().reshape('c', steps, B, c.hiddenSize());
+                INDArray dRows = Nd4j.zeros(DataType.DOUBLE, steps, B, c.hiddenSize());
+                for (int t = 0; t < steps; t++) {
+                    assertArrayEquals(out.get(t).dup().reshape(-1).toDoubleVector(),
+                            rows.get(point(t), all(), all()).dup().reshape(-1).toDoubleVector(), 1e-10);
+                    if (dh.get(t) != null) {
+                        dRows.get(point(t), all(), all()).assign(dh.get(t));
+                    }
+                }
+                INDArray flatRows = dRows.reshape('c', (long) steps * B, c.hiddenSize());
+                assertArrayEquals(grad, whole.sequence().backwardRows(flatRows.dup(), B, steps).toDoubleVector(),
+                        1e-10);
+                assertThrows(IllegalStateException.class, () -> whole.sequence().step(xs.get(0)));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> core.unrollAll(Nd4j.createFromArray(
+                core.initialParameters(rng)), inputs(rng, B, IN, T + 1), true));
     }
 
     @Test
