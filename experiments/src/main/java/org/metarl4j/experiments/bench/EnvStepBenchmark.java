@@ -1,12 +1,7 @@
 package org.metarl4j.experiments.bench;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.metarl4j.envs.Env;
 import org.metarl4j.envs.EnvFamilies;
-import org.metarl4j.envs.EnvFamily;
-import org.metarl4j.envs.Task;
 import org.metarl4j.envs.VectorEnv;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +31,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class EnvStepBenchmark {
     static final int VECTOR_SIZE = 64;
-    private static final int ACTION_TABLE = 4096;
 
     @State(Scope.Thread)
     public static class Single {
@@ -44,22 +38,11 @@ public class EnvStepBenchmark {
                 "mountaincar-continuous", "acrobot", "reacher2d"})
         public String family;
 
-        Env<?> env;
-        double[] actions;
-        int actionDim;
-        double[] obs;
-        int cursor;
-        SplittableRandom rng;
+        ReplayedSteps.Single replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            EnvFamily<?> f = EnvFamilies.byName(family);
-            rng = new SplittableRandom(1);
-            env = newEnv(f, rng);
-            actionDim = env.actionSpace().flatDim();
-            actions = actionTable(env, rng, ACTION_TABLE);
-            obs = new double[env.observationSpace().flatDim()];
-            env.resetInto(rng, obs, 0);
+            replay = new ReplayedSteps.Single(EnvFamilies.byName(family), 1);
         }
     }
 
@@ -69,59 +52,22 @@ public class EnvStepBenchmark {
                 "mountaincar-continuous", "acrobot", "reacher2d"})
         public String family;
 
-        VectorEnv<?> vec;
-        double[][] actions;
-        int cursor;
+        ReplayedSteps.Vector replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            SplittableRandom rng = new SplittableRandom(1);
-            vec = newVector(EnvFamilies.byName(family), rng);
-            actions = new double[64][];
-            for (int i = 0; i < actions.length; i++) {
-                actions[i] = new double[vec.numEnvs() * vec.actionDim()];
-                for (int e = 0; e < vec.numEnvs(); e++) {
-                    vec.env(e).actionSpace().sample(rng, actions[i], e * vec.actionDim());
-                }
-            }
-            vec.reset(rng);
+            replay = new ReplayedSteps.Vector(EnvFamilies.byName(family), VECTOR_SIZE, 1);
         }
-    }
-
-    private static <T extends Task> Env<T> newEnv(EnvFamily<T> family, SplittableRandom rng) {
-        return family.newEnv(family.tasks().sample(rng));
-    }
-
-    private static <T extends Task> VectorEnv<T> newVector(EnvFamily<T> family, SplittableRandom rng) {
-        List<T> tasks = family.tasks().sample(VECTOR_SIZE, rng);
-        return VectorEnv.of(family.envFactory(), tasks, VectorEnv.AutoReset.SAME_STEP);
-    }
-
-    private static double[] actionTable(Env<?> env, SplittableRandom rng, int n) {
-        int dim = env.actionSpace().flatDim();
-        double[] table = new double[n * dim];
-        for (int i = 0; i < n; i++) {
-            env.actionSpace().sample(rng, table, i * dim);
-        }
-        return table;
     }
 
     @Benchmark
     public double singleEnvStep(Single s) {
-        int offset = s.cursor * s.actionDim;
-        s.cursor = (s.cursor + 1) & (ACTION_TABLE - 1);
-        double reward = s.env.stepInto(s.actions, offset, s.obs, 0);
-        if (s.env.terminated() || s.env.truncated()) {
-            s.env.resetInto(s.rng, s.obs, 0);
-        }
-        return reward;
+        return s.replay.step();
     }
 
     @Benchmark
     @OperationsPerInvocation(VECTOR_SIZE)
     public double[] vectorEnvStep(Vector v) {
-        v.cursor = (v.cursor + 1) & 63;
-        v.vec.step(v.actions[v.cursor]);
-        return v.vec.rewards();
+        return v.replay.step();
     }
 }

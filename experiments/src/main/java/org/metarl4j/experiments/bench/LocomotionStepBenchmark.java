@@ -1,14 +1,12 @@
 package org.metarl4j.experiments.bench;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.dyn4j.dynamics.Body;
+import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.VectorEnv;
 import org.metarl4j.envs.locomotion.CheetahBody;
 import org.metarl4j.envs.locomotion.CheetahModel;
-import org.metarl4j.envs.locomotion.CheetahVelTask;
-import org.metarl4j.envs.locomotion.CheetahVelTaskDistribution;
 import org.metarl4j.envs.locomotion.PlanarCheetahEnv;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,39 +51,21 @@ public class LocomotionStepBenchmark {
 
     @State(Scope.Thread)
     public static class Single {
-        PlanarCheetahEnv<CheetahVelTask> env;
-        double[] actions;
-        double[] obs;
-        int cursor;
-        SplittableRandom rng;
+        ReplayedSteps.Single replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            rng = new SplittableRandom(1);
-            env = PlanarCheetahEnv.velocity();
-            env.setTask(CheetahVelTaskDistribution.standard().sample(rng));
-            actions = actionTable(rng, ACTION_TABLE);
-            obs = new double[env.observationSpace().flatDim()];
-            env.resetInto(rng, obs, 0);
+            replay = new ReplayedSteps.Single(EnvFamilies.byName("cheetah-vel"), 1);
         }
     }
 
     @State(Scope.Thread)
     public static class Vector {
-        VectorEnv<CheetahVelTask> vec;
-        double[][] actions;
-        int cursor;
+        ReplayedSteps.Vector replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            SplittableRandom rng = new SplittableRandom(1);
-            List<CheetahVelTask> tasks = CheetahVelTaskDistribution.standard().sample(VECTOR_SIZE, rng);
-            vec = VectorEnv.of(PlanarCheetahEnv::velocity, tasks, VectorEnv.AutoReset.SAME_STEP);
-            actions = new double[64][];
-            for (int i = 0; i < actions.length; i++) {
-                actions[i] = actionTable(rng, VECTOR_SIZE);
-            }
-            vec.reset(rng);
+            replay = new ReplayedSteps.Vector(EnvFamilies.byName("cheetah-vel"), VECTOR_SIZE, 1);
         }
     }
 
@@ -107,21 +87,13 @@ public class LocomotionStepBenchmark {
 
     @Benchmark
     public double singleEnvStep(Single s) {
-        int offset = s.cursor * JOINTS;
-        s.cursor = (s.cursor + 1) & (ACTION_TABLE - 1);
-        double reward = s.env.stepInto(s.actions, offset, s.obs, 0);
-        if (s.env.truncated()) {
-            s.env.resetInto(s.rng, s.obs, 0);
-        }
-        return reward;
+        return s.replay.step();
     }
 
     @Benchmark
     @OperationsPerInvocation(VECTOR_SIZE)
     public double[] vectorEnvStep(Vector v) {
-        v.cursor = (v.cursor + 1) & 63;
-        v.vec.step(v.actions[v.cursor]);
-        return v.vec.rewards();
+        return v.replay.step();
     }
 
     @Benchmark

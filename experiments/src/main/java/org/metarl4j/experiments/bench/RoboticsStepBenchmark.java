@@ -1,12 +1,7 @@
 package org.metarl4j.experiments.bench;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.metarl4j.envs.Env;
 import org.metarl4j.envs.EnvFamilies;
-import org.metarl4j.envs.EnvFamily;
-import org.metarl4j.envs.Task;
 import org.metarl4j.envs.VectorEnv;
 import org.metarl4j.envs.robotics.scene.GripperScene;
 import org.metarl4j.envs.robotics.scene.ObjectSpec;
@@ -42,34 +37,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class RoboticsStepBenchmark {
     static final int VECTOR_SIZE = 16;
-    private static final int ACTION_TABLE = 4096;
 
     @State(Scope.Thread)
     public static class Single {
         @Param({"grasp-lift", "pick-place", "push", "reach3d"})
         public String family;
 
-        Env<?> env;
-        double[] actions;
-        double[] obs;
-        int cursor;
-        SplittableRandom rng;
+        ReplayedSteps.Single replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            rng = new SplittableRandom(1);
-            env = newEnv(EnvFamilies.byName(family), rng);
-            actions = new double[ACTION_TABLE * 4];
-            for (int i = 0; i < ACTION_TABLE; i++) {
-                env.actionSpace().sample(rng, actions, i * 4);
-            }
-            obs = new double[env.observationSpace().flatDim()];
-            env.resetInto(rng, obs, 0);
+            replay = new ReplayedSteps.Single(EnvFamilies.byName(family), 1);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            env.close();
+            replay.close();
         }
     }
 
@@ -78,26 +61,16 @@ public class RoboticsStepBenchmark {
         @Param({"grasp-lift", "pick-place", "push", "reach3d"})
         public String family;
 
-        VectorEnv<?> vec;
-        double[][] actions;
-        int cursor;
+        ReplayedSteps.Vector replay;
 
         @Setup(Level.Trial)
         public void setUp() {
-            SplittableRandom rng = new SplittableRandom(1);
-            vec = newVector(EnvFamilies.byName(family), rng);
-            actions = new double[64][vec.numEnvs() * vec.actionDim()];
-            for (double[] row : actions) {
-                for (int e = 0; e < vec.numEnvs(); e++) {
-                    vec.env(e).actionSpace().sample(rng, row, e * vec.actionDim());
-                }
-            }
-            vec.reset(rng);
+            replay = new ReplayedSteps.Vector(EnvFamilies.byName(family), VECTOR_SIZE, 1);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            vec.close();
+            replay.close();
         }
     }
 
@@ -117,32 +90,15 @@ public class RoboticsStepBenchmark {
         }
     }
 
-    private static <T extends Task> Env<T> newEnv(EnvFamily<T> family, SplittableRandom rng) {
-        return family.newEnv(family.tasks().sample(rng));
-    }
-
-    private static <T extends Task> VectorEnv<T> newVector(EnvFamily<T> family, SplittableRandom rng) {
-        List<T> tasks = family.tasks().sample(VECTOR_SIZE, rng);
-        return VectorEnv.of(family.envFactory(), tasks, VectorEnv.AutoReset.SAME_STEP);
-    }
-
     @Benchmark
     public double singleEnvStep(Single s) {
-        int offset = s.cursor * 4;
-        s.cursor = (s.cursor + 1) & (ACTION_TABLE - 1);
-        double reward = s.env.stepInto(s.actions, offset, s.obs, 0);
-        if (s.env.terminated() || s.env.truncated()) {
-            s.env.resetInto(s.rng, s.obs, 0);
-        }
-        return reward;
+        return s.replay.step();
     }
 
     @Benchmark
     @OperationsPerInvocation(VECTOR_SIZE)
     public double[] vectorEnvStep(Vector v) {
-        v.cursor = (v.cursor + 1) & 63;
-        v.vec.step(v.actions[v.cursor]);
-        return v.vec.rewards();
+        return v.replay.step();
     }
 
     @Benchmark
