@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.metarl4j.envs.space.Discrete;
+import org.metarl4j.meta.rl2.Rl2Baseline;
 import org.metarl4j.meta.rl2.Rl2Config;
 
 /** The {@code rl2:} section: presets, overrides, and every way a config can get it wrong. */
@@ -22,6 +23,7 @@ class Rl2ConfigTest {
 
     @Test
     void theTablePresetsCarryRl2ConfigDefaultsWithOurIterationBudgets() {
+        // the long-trial presets (n = 100, tabular) use the linear baseline they learn with (README, RL² results)
         for (String preset : Presets.NAMES.stream().filter(p -> p.startsWith("rl2-bandit") || p.startsWith("rl2-tab"))
                 .toList()) {
             ExperimentConfig config = ConfigLoader.load(preset, List.of());
@@ -30,10 +32,15 @@ class Rl2ConfigTest {
             assertNull(config.maml());
             Rl2Config defaults = Rl2Config.defaults(rl2.episodesPerTrial());
             Rl2Config loaded = rl2.algorithm(1);
-            assertEquals(new Rl2Config(1, rl2.episodesPerTrial() == 10 ? 500 : 1000, defaults.trialsPerBatch(),
+            boolean longBandit = preset.startsWith("rl2-bandit-n100");
+            int iterations = longBandit ? 400 : rl2.episodesPerTrial() == 10 ? 500 : 1000;
+            Rl2Baseline baseline = longBandit || preset.startsWith("rl2-tab") ? Rl2Baseline.LINEAR
+                    : Rl2Baseline.VALUE_HEAD;
+            assertEquals(new Rl2Config(1, iterations, defaults.trialsPerBatch(),
                     defaults.episodesPerTrial(), defaults.hiddenSize(), defaults.gamma(), defaults.gaeLambda(),
                     defaults.clip(), defaults.epochs(), defaults.learningRate(), defaults.entropyCoefficient(),
-                    defaults.valueCoefficient(), defaults.maxGradientNorm(), defaults.rewardScale()), loaded, preset);
+                    defaults.valueCoefficient(), defaults.maxGradientNorm(), defaults.rewardScale(), baseline),
+                    loaded, preset);
             assertEquals(Rl2Core.GRU, rl2.core());
             assertEquals(1000, rl2.evalTasks());
         }
