@@ -164,11 +164,15 @@ public final class BatchSampler<T extends Task> implements AutoCloseable {
         if (!vec.reportsSuccess()) {
             return null;
         }
-        double[] rates = new double[numTasks];
+        int[] counts = new int[numTasks];
         for (int i = 0; i < vec.numEnvs(); i++) {
             if (vec.succeeded(i)) {
-                rates[i / episodesPerTask] += 1.0 / episodesPerTask;
+                counts[i / episodesPerTask]++;
             }
+        }
+        double[] rates = new double[numTasks];
+        for (int i = 0; i < numTasks; i++) {
+            rates[i] = counts[i] / (double) episodesPerTask;
         }
         return rates;
     }
