@@ -51,11 +51,25 @@ public final class EnvFamilies {
             new EnvFamily<>("cheetah-dir", PlanarCheetahEnv::direction, new CheetahDirTaskDistribution(),
                     "MAML §5.3 HalfCheetah-Dir, pytorch-maml-rl half_cheetah.py; planar cheetah in dyn4j, not MuJoCo"));
 
+    /**
+     * Registered families that reuse another family's env with other task distributions: configs can name them, but
+     * the gym server (one family per env id), the survey and {@link #all()} leave them out.
+     */
+    private static final List<EnvFamily<?>> VARIANTS = List.of(
+            // meta-trained on U([0, 0.8] ∪ [1.2, 2]) so that U[0.8, 1.2] is a true meta-test split
+            new EnvFamily<>("cheetah-vel-split", PlanarCheetahEnv::velocity, CheetahVelTaskDistribution.train(),
+                    CheetahVelTaskDistribution.heldOut(), "cheetah-vel with the goal band [0.8, 1.2] m/s held out"));
+
     private EnvFamilies() {
     }
 
     public static List<EnvFamily<?>> all() {
         return ALL;
+    }
+
+    /** The variants (other task splits of a registered env), which {@link #all()} leaves out. */
+    public static List<EnvFamily<?>> variants() {
+        return VARIANTS;
     }
 
     /**
@@ -74,12 +88,13 @@ public final class EnvFamilies {
 
     /** The family called {@code name}; an IllegalArgumentException lists the known names otherwise. */
     public static EnvFamily<?> byName(String name) {
-        for (EnvFamily<?> family : ALL) {
+        for (EnvFamily<?> family : java.util.stream.Stream.concat(ALL.stream(), VARIANTS.stream()).toList()) {
             if (family.name().equals(name)) {
                 return family;
             }
         }
         throw new IllegalArgumentException("unknown task family '" + name + "'; known: "
-                + ALL.stream().map(EnvFamily::name).collect(Collectors.joining(", ")));
+                + java.util.stream.Stream.concat(ALL.stream(), VARIANTS.stream()).map(EnvFamily::name)
+                .collect(Collectors.joining(", ")));
     }
 }

@@ -35,6 +35,8 @@ public final class VectorEnv<T extends Task> implements AutoCloseable {
     private final boolean[] terminated;
     private final boolean[] truncated;
     private final boolean[] active;
+    /** Per env: the episode that ran in the latest step succeeded at some step (false for envs without success). */
+    private final boolean[] succeeded;
     private final SplittableRandom[] rngs;
     private boolean wasReset;
 
@@ -62,6 +64,7 @@ public final class VectorEnv<T extends Task> implements AutoCloseable {
         terminated = new boolean[n];
         truncated = new boolean[n];
         active = new boolean[n];
+        succeeded = new boolean[n];
         rngs = new SplittableRandom[n];
     }
 
@@ -110,6 +113,7 @@ public final class VectorEnv<T extends Task> implements AutoCloseable {
             rngs[i] = rng.split();
             envs.get(i).resetInto(rngs[i], observations, i * obsDim);
             active[i] = true;
+            succeeded[i] = false;
         }
         Arrays.fill(rewards, 0.0);
         Arrays.fill(terminated, false);
@@ -142,6 +146,8 @@ public final class VectorEnv<T extends Task> implements AutoCloseable {
             rewards[i] = env.stepInto(actions, i * actionDim, observations, o);
             terminated[i] = env.terminated();
             truncated[i] = env.truncated();
+            // read before a same-step reset clears the env's own flag
+            succeeded[i] = env instanceof SuccessAware s && s.everSucceeded();
             if (terminated[i] || truncated[i]) {
                 System.arraycopy(observations, o, finalObservations, o, obsDim);
                 if (autoReset == AutoReset.SAME_STEP) {
@@ -180,6 +186,19 @@ public final class VectorEnv<T extends Task> implements AutoCloseable {
     /** Whether env i is still running (always true with {@link AutoReset#SAME_STEP}). */
     public boolean active(int i) {
         return active[i];
+    }
+
+    /** Whether the envs report success ({@link SuccessAware}); {@link #succeeded} is always false otherwise. */
+    public boolean reportsSuccess() {
+        return envs.get(0) instanceof SuccessAware;
+    }
+
+    /**
+     * Whether env i's episode that ran in the latest step (the one that ended there, if it ended) has succeeded at
+     * any step so far; with {@link AutoReset#OFF} a finished env keeps its episode's value until the next reset.
+     */
+    public boolean succeeded(int i) {
+        return succeeded[i];
     }
 
     /** Whether any env is still running. */

@@ -43,6 +43,7 @@ public final class BatchSampler<T extends Task> implements AutoCloseable {
     private VectorEnv<T> vectorEnv;
     private long totalEnvSteps;
     private long lastEnvSteps;
+    private double[] lastSuccessRates;
 
     /** A sampler whose envs come from {@code envFactory} (each env is set to its task before use). */
     public BatchSampler(Supplier<? extends Env<T>> envFactory) {
@@ -62,6 +63,14 @@ public final class BatchSampler<T extends Task> implements AutoCloseable {
     /** Env steps taken by the latest {@link #sample} call. */
     public long lastEnvSteps() {
         return lastEnvSteps;
+    }
+
+    /**
+     * Per task of the latest {@link #sample} call, the fraction of its episodes that succeeded at any step; null
+     * when the family's envs do not report success ({@link org.metarl4j.envs.SuccessAware}).
+     */
+    public double[] lastSuccessRates() {
+        return lastSuccessRates == null ? null : lastSuccessRates.clone();
     }
 
     /**
@@ -142,11 +151,30 @@ public final class BatchSampler<T extends Task> implements AutoCloseable {
             throw new IllegalStateException("envs still running after maxEpisodeSteps = " + horizon
                     + " steps; the env does not truncate at its own time limit");
         }
+        lastSuccessRates = successRates(vec, numTasks, e);
         EpisodeBatch batch = new EpisodeBatch(tasks, e, horizon, obsDim, actDim, observations, actions, rewards,
                 lengths, true);
         lastEnvSteps = batch.totalSteps();
         totalEnvSteps += lastEnvSteps;
         return batch;
+    }
+
+    /** Finished envs keep their episode's success flag (AutoReset.OFF), so it is read once, after the loop. */
+    private static double[] successRates(VectorEnv<?> vec, int numTasks, int episodesPerTask) {
+        if (!vec.reportsSuccess()) {
+            return null;
+        }
+        int[] counts = new int[numTasks];
+        for (int i = 0; i < vec.numEnvs(); i++) {
+            if (vec.succeeded(i)) {
+                counts[i / episodesPerTask]++;
+            }
+        }
+        double[] rates = new double[numTasks];
+        for (int i = 0; i < numTasks; i++) {
+            rates[i] = counts[i] / (double) episodesPerTask;
+        }
+        return rates;
     }
 
     private static INDArray checkParams(BatchedPolicy policy, INDArray params, int numTasks) {

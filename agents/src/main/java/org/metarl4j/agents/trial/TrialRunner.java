@@ -38,12 +38,27 @@ public final class TrialRunner<T extends Task> {
      */
     public double[][] episodeReturns(TrialPolicy<T> policy, List<T> tasks, int episodesPerTrial,
                                      SplittableRandom rng) {
+        return trials(policy, tasks, episodesPerTrial, rng).returns();
+    }
+
+    /**
+     * Per-trial, per-episode returns {@code [trial][episode]} and, for envs that report success, whether each episode
+     * succeeded at any step (null otherwise).
+     */
+    public record Trials(double[][] returns, boolean[][] successes) {
+    }
+
+    /** As {@link #episodeReturns}, with each episode's success flag where the env reports one. */
+    public Trials trials(TrialPolicy<T> policy, List<T> tasks, int episodesPerTrial, SplittableRandom rng) {
         if (episodesPerTrial < 1) {
             throw new IllegalArgumentException("a trial needs at least one episode, got " + episodesPerTrial);
         }
         int n = tasks.size();
         double[][] returns = new double[n][episodesPerTrial];
+        boolean[][] successes = new boolean[n][episodesPerTrial];
+        boolean reportsSuccess;
         try (VectorEnv<T> envs = VectorEnv.of(envFactory, tasks, VectorEnv.AutoReset.SAME_STEP)) {
+            reportsSuccess = envs.reportsSuccess();
             int actionDim = envs.actionDim();
             double[] actions = new double[n * actionDim];
             boolean[] ended = new boolean[n];
@@ -65,6 +80,7 @@ public final class TrialRunner<T extends Task> {
                     returns[i][episodes[i]] += rewards[i];
                     if (envs.terminated(i) || envs.truncated(i)) {
                         ended[i] = true;
+                        successes[i][episodes[i]] = envs.succeeded(i);
                         if (++episodes[i] == episodesPerTrial) {
                             running--;
                         }
@@ -74,7 +90,7 @@ public final class TrialRunner<T extends Task> {
                 obs = envs.observations();
             }
         }
-        return returns;
+        return new Trials(returns, reportsSuccess ? successes : null);
     }
 
     /** Mean total reward per trial over {@code count} fresh tasks with a normal 95% interval, in chunks of 100. */
@@ -83,11 +99,18 @@ public final class TrialRunner<T extends Task> {
         SplittableRandom rng = new SplittableRandom(seed);
         List<T> tasks = distribution.sample(count, rng.split());
         double[][] all = new double[count][];
+        boolean[][] success = new boolean[count][];
+        boolean reportsSuccess = true;
         for (int start = 0; start < count; start += 100) {
             List<T> chunk = tasks.subList(start, Math.min(count, start + 100));
-            double[][] returns = episodeReturns(policy, chunk, episodesPerTrial, rng.split());
-            System.arraycopy(returns, 0, all, start, returns.length);
+            Trials trials = trials(policy, chunk, episodesPerTrial, rng.split());
+            System.arraycopy(trials.returns(), 0, all, start, chunk.size());
+            if (trials.successes() == null) {
+                reportsSuccess = false;
+            } else {
+                System.arraycopy(trials.successes(), 0, success, start, chunk.size());
+            }
         }
-        return TrialScore.of(policy.name(), all);
+        return TrialScore.of(policy.name(), all, reportsSuccess ? success : null);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.metarl4j.envs.AbstractEnv;
 import org.metarl4j.envs.Step;
+import org.metarl4j.envs.SuccessAware;
 import org.metarl4j.envs.robotics.scene.GripperScene;
 import org.metarl4j.envs.space.Box;
 import org.metarl4j.envs.space.Space;
@@ -27,7 +28,7 @@ import org.metarl4j.envs.space.Space;
  * at rest, and the hand at {@link #HAND_START} plus U(±{@value #HAND_START_NOISE}) m in x and y (drawn from the reset
  * generator) with the pads open.
  */
-public abstract class RoboticsEnv<T extends RoboticsTask> extends AbstractEnv<T> {
+public abstract class RoboticsEnv<T extends RoboticsTask> extends AbstractEnv<T> implements SuccessAware {
     public static final int DEFAULT_MAX_STEPS = 150;
     /** Hand position at reset before noise, m. */
     public static final double[] HAND_START = {0.0, 0.0, 0.15};
@@ -120,6 +121,7 @@ public abstract class RoboticsEnv<T extends RoboticsTask> extends AbstractEnv<T>
     }
 
     /** Whether any step of the current episode was a success (how Meta-World evaluations count an episode). */
+    @Override
     public final boolean everSucceeded() {
         return everSucceeded;
     }

@@ -10,13 +10,13 @@ public final class RoboticsFamilies {
     private static final String REFERENCE = "after Meta-World v2 ML1 (Yu et al. 2019), own ode4j scene, not MuJoCo";
 
     public static final EnvFamily<GraspLiftTask> GRASP_LIFT = new EnvFamily<>(GraspLiftEnv.FAMILY, GraspLiftEnv::new,
-            GraspLiftTaskDistribution.train(), REFERENCE);
+            GraspLiftTaskDistribution.train(), GraspLiftTaskDistribution.test(), REFERENCE);
     public static final EnvFamily<PickPlaceTask> PICK_PLACE = new EnvFamily<>(PickPlaceEnv.FAMILY, PickPlaceEnv::new,
-            PickPlaceTaskDistribution.train(), REFERENCE + " (pick-place-v2)");
+            PickPlaceTaskDistribution.train(), PickPlaceTaskDistribution.test(), REFERENCE + " (pick-place-v2)");
     public static final EnvFamily<PushTask> PUSH = new EnvFamily<>(PushEnv.FAMILY, PushEnv::new,
-            PushTaskDistribution.train(), REFERENCE + " (push-v2)");
+            PushTaskDistribution.train(), PushTaskDistribution.test(), REFERENCE + " (push-v2)");
     public static final EnvFamily<Reach3DTask> REACH3D = new EnvFamily<>(Reach3DEnv.FAMILY, Reach3DEnv::new,
-            Reach3DTaskDistribution.train(), REFERENCE + " (reach-v2)");
+            Reach3DTaskDistribution.train(), Reach3DTaskDistribution.test(), REFERENCE + " (reach-v2)");
 
     private RoboticsFamilies() {
     }

@@ -21,7 +21,8 @@ final class ListCommand implements Runnable {
             System.out.printf("  %-24s %s%n", preset, Presets.description(preset));
         }
         System.out.println("Task families (maml.family, rl2.family):");
-        for (EnvFamily<?> family : EnvFamilies.all()) {
+        for (EnvFamily<?> family : java.util.stream.Stream.concat(EnvFamilies.all().stream(),
+                EnvFamilies.variants().stream()).toList()) {
             System.out.printf("  %-24s %-26s %s%n", family.name(), family.envId(), family.reference());
         }
         System.out.printf("  %-24s %-26s %s%n", GymFamilies.NAME, "(envIds of the gym: section)",

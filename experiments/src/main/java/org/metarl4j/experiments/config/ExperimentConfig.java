@@ -98,9 +98,10 @@ public record ExperimentConfig(String name, String agent, List<Long> seeds, Maml
         }
     }
 
-    /** The task families a config may name: the built-in ones and {@code gym} (a server's envs). */
+    /** The task families a config may name: the built-in ones, their variants and {@code gym} (a server's envs). */
     public static List<String> familyNames() {
         List<String> names = new java.util.ArrayList<>(EnvFamilies.names());
+        EnvFamilies.variants().forEach(v -> names.add(v.name()));
         names.add(GymFamilies.NAME);
         return List.copyOf(names);
     }

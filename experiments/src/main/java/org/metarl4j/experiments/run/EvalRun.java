@@ -53,17 +53,21 @@ public final class EvalRun {
 
     private static Path maml(RunDirectory dir, ExperimentConfig config, String which, double[] theta, int tasks,
                              long taskSeed, String stamp, Progress progress) {
-        Evaluation evaluation;
+        MamlEvalReport report;
         try (RunFamily family = RunFamily.open(config)) {
-            evaluation = evaluate(config.mamlForSeed(config.seeds().get(0)), family.family(), theta, tasks, taskSeed);
+            report = evaluate(config.mamlForSeed(config.seeds().get(0)), family.family(), theta, tasks, taskSeed);
         }
-        Path file = dir.writeJson("eval-" + stamp + ".json", Map.of("parameters", which, "taskSeed", taskSeed,
-                "evaluation", evaluation));
-        AdaptationCurvePlot.write(config.name() + " (" + which + " parameters)", evaluation,
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("parameters", which);
+        out.put("taskSeed", taskSeed);
+        out.put("evaluation", report.train());
+        if (report.heldOut() != null) {
+            out.put("heldOut", report.heldOut());
+        }
+        Path file = dir.writeJson("eval-" + stamp + ".json", out);
+        AdaptationCurvePlot.write(config.name() + " (" + which + " parameters)", report.train(),
                 dir.resolve("adaptation_curve-" + stamp));
-        progress.message(String.format(Locale.ROOT, "%d fresh tasks: before %.2f ± %.2f, after 1 step %.2f ± %.2f; "
-                        + "written to %s", evaluation.tasks(), evaluation.before(), evaluation.ci95()[0],
-                evaluation.after(), evaluation.ci95()[1], file));
+        progress.message(report.summary() + "; written to " + file);
         return file;
     }
 
@@ -112,15 +116,15 @@ public final class EvalRun {
         };
     }
 
-    private static <T extends Task> Evaluation evaluate(MamlConfig maml, EnvFamily<T> family, double[] theta,
-                                                        int tasks, long seed) {
+    private static <T extends Task> MamlEvalReport evaluate(MamlConfig maml, EnvFamily<T> family, double[] theta,
+                                                            int tasks, long seed) {
         BatchedPolicy policy = Policies.forFamily(family, maml);
         try (MamlTrainer<T> trainer = new MamlTrainer<>(maml, family, policy)) {
             if (theta.length != policy.numParams()) {
                 throw new IllegalArgumentException("the parameters have " + theta.length + " entries; this config's "
                         + "policy has " + policy.numParams());
             }
-            return trainer.evaluate(theta, tasks, seed);
+            return MamlEvalReport.evaluate(trainer, family, theta, tasks, seed);
         } finally {
             if (policy instanceof TaskParallelPolicy workers) {
                 workers.close();

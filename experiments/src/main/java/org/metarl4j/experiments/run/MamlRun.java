@@ -44,12 +44,21 @@ public final class MamlRun {
             EVALUATIONS_HEADER);
 
     /** The outcome of one run. */
-    public record Result(long seed, Path directory, double[] theta, Evaluation evaluation) implements SeedResult {
+    public record Result(long seed, Path directory, double[] theta, Evaluation evaluation, Evaluation heldOut)
+            implements SeedResult {
         @Override
         public Map<String, Double> headline() {
             Map<String, Double> numbers = new LinkedHashMap<>();
             numbers.put("meanBefore", evaluation.before());
             numbers.put("meanAfter", evaluation.after());
+            if (evaluation.hasSuccess()) {
+                numbers.put("successBefore", evaluation.successRate()[0]);
+                numbers.put("successAfter", evaluation.successRate()[1]);
+            }
+            if (heldOut != null) {
+                numbers.put("heldOutBefore", heldOut.before());
+                numbers.put("heldOutAfter", heldOut.after());
+            }
             return numbers;
         }
 
@@ -136,15 +145,15 @@ public final class MamlRun {
                 plotLearningCurve(dir, label, config);
             }
             dir.writeJson("theta.json", Map.of("parameters", theta));
-            Evaluation evaluation = trainer.evaluate(theta, seed + RunSession.FINAL_EVAL_SEED_OFFSET);
-            dir.writeJson("eval.json", evaluation);
+            MamlEvalReport report = MamlEvalReport.evaluate(trainer, family, theta, maml.evalTasks(),
+                    seed + RunSession.FINAL_EVAL_SEED_OFFSET);
+            Evaluation evaluation = report.train();
+            dir.writeJson("eval.json", report.json());
             AdaptationCurvePlot.write(label + ": return vs adaptation steps", evaluation,
                     dir.resolve("adaptation_curve"));
-            progress.message(String.format(Locale.ROOT, "[%s] evaluation on %d fresh tasks: before %.2f ± %.2f, "
-                            + "after 1 step %.2f ± %.2f", label, evaluation.tasks(), evaluation.before(),
-                    evaluation.ci95()[0], evaluation.after(), evaluation.ci95()[1]));
+            progress.message("[" + label + "] evaluation on " + report.summary());
             progress.message("[" + label + "] results: " + dir.path().toAbsolutePath());
-            return new Result(seed, dir.path(), theta, evaluation);
+            return new Result(seed, dir.path(), theta, evaluation, report.heldOut());
         } finally {
             if (policy instanceof TaskParallelPolicy workers) {
                 workers.close();

@@ -20,19 +20,47 @@ import java.util.stream.Stream;
  * @param rl2 the trained policy
  * @param baselines the references, evaluated on the same tasks
  * @param paper the paper's row for this setting, or null
+ * @param heldOut the trained policy on as many fresh tasks of the family's held-out split (same seed); null when the
+ *     family has none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Rl2Evaluation(String family, Integer arms, int episodesPerTrial, int tasks, long taskSeed, Score rl2,
-                            List<Score> baselines, Paper paper) {
+                            List<Score> baselines, Paper paper, Score heldOut) {
+
+    /** Without a held-out score. */
+    public Rl2Evaluation(String family, Integer arms, int episodesPerTrial, int tasks, long taskSeed, Score rl2,
+                         List<Score> baselines, Paper paper) {
+        this(family, arms, episodesPerTrial, tasks, taskSeed, rl2, baselines, paper, null);
+    }
 
     /**
      * One policy's total reward per trial.
      *
      * @param episodeMeans the mean return of each episode of the trial, first to last (what it adapted in-trial)
      * @param published the paper's figure for this policy in this setting, or null
+     * @param episodeSuccess for envs that report success: the fraction of trials whose episode j succeeded at any
+     *     step, first to last; null otherwise
+     * @param episodeSuccessCi95 its 95% half-widths over trials
+     * @param trialSuccess the fraction of trials with a success in any episode; null without success
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Score(String policy, double mean, double ci95, double[] episodeMeans, Double published) {
+    public record Score(String policy, double mean, double ci95, double[] episodeMeans, Double published,
+                        double[] episodeSuccess, double[] episodeSuccessCi95, Double trialSuccess) {
+
+        /** Without success rates. */
+        public Score(String policy, double mean, double ci95, double[] episodeMeans, Double published) {
+            this(policy, mean, ci95, episodeMeans, published, null, null, null);
+        }
+
+        /** " episode success a% → b%" for envs that report success, else empty. */
+        String successSummary() {
+            if (episodeSuccess == null) {
+                return "";
+            }
+            return String.format(Locale.ROOT, ", success episode 1 %.1f%% → episode %d %.1f%% (any %.1f%%)",
+                    100 * episodeSuccess[0], episodeSuccess.length, 100 * episodeSuccess[episodeSuccess.length - 1],
+                    100 * trialSuccess);
+        }
     }
 
     /**
@@ -53,7 +81,11 @@ public record Rl2Evaluation(String family, Integer arms, int episodesPerTrial, i
         double[] episodes = rl2.episodeMeans();
         String adaptation = episodes.length < 2 ? "" : String.format(Locale.ROOT,
                 "; RL² episode 1 %.2f → episode %d %.2f", episodes[0], episodes.length, episodes[episodes.length - 1]);
-        return String.format(Locale.ROOT, "%d fresh tasks, total reward per trial of %d episodes: %s%s%s", tasks,
-                episodesPerTrial, scores, adaptation, published);
+        String heldOutLine = heldOut == null ? "" : String.format(Locale.ROOT,
+                "; held-out tasks: %.2f ± %.2f, episode 1 %.2f → episode %d %.2f%s", heldOut.mean(), heldOut.ci95(),
+                heldOut.episodeMeans()[0], heldOut.episodeMeans().length,
+                heldOut.episodeMeans()[heldOut.episodeMeans().length - 1], heldOut.successSummary());
+        return String.format(Locale.ROOT, "%d fresh tasks, total reward per trial of %d episodes: %s%s%s%s%s", tasks,
+                episodesPerTrial, scores, adaptation, rl2.successSummary(), published, heldOutLine);
     }
 }

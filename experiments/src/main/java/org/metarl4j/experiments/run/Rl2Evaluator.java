@@ -8,6 +8,7 @@ import org.metarl4j.agents.trial.TrialRunner;
 import org.metarl4j.agents.trial.TrialScore;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
+import org.metarl4j.envs.TaskDistribution;
 import org.metarl4j.experiments.config.Rl2Settings;
 
 /**
@@ -31,12 +32,16 @@ final class Rl2Evaluator<T extends Task> {
 
     /** The policy at {@code theta} on {@code tasks} fresh tasks drawn from {@code seed}. */
     TrialScore score(double[] theta, int tasks, long seed) {
+        return score(theta, family.tasks(), tasks, seed);
+    }
+
+    private TrialScore score(double[] theta, TaskDistribution<T> distribution, int tasks, long seed) {
         if (theta.length != policy.numParams()) {
             throw new IllegalArgumentException("the parameters have " + theta.length + " entries; this config's "
                     + "policy has " + policy.numParams());
         }
         policy.setParameters(theta);
-        return runner.evaluate(policy, family.tasks(), tasks, settings.episodesPerTrial(), seed);
+        return runner.evaluate(policy, distribution, tasks, settings.episodesPerTrial(), seed);
     }
 
     /** {@link #score} beside the references on the same tasks and the paper's row. */
@@ -53,10 +58,12 @@ final class Rl2Evaluator<T extends Task> {
         return new Rl2Evaluation(family.name(), family.name().equals(Rl2Settings.BANDIT) ? settings.arms() : null,
                 settings.episodesPerTrial(), tasks, seed,
                 score(rl2, row.map(r -> r.figures().get(Rl2PaperFigures.RL2)).orElse(null)), baselines,
-                row.map(r -> new Rl2Evaluation.Paper(r.source(), r.figures())).orElse(null));
+                row.map(r -> new Rl2Evaluation.Paper(r.source(), r.figures())).orElse(null),
+                family.heldOut().map(d -> score(score(theta, d, tasks, seed), null)).orElse(null));
     }
 
     private static Rl2Evaluation.Score score(TrialScore s, Double published) {
-        return new Rl2Evaluation.Score(s.policy(), s.mean(), s.ci95(), s.episodeMeans(), published);
+        return new Rl2Evaluation.Score(s.policy(), s.mean(), s.ci95(), s.episodeMeans(), published,
+                s.episodeSuccess(), s.episodeSuccessCi95(), s.trialSuccess());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +70,22 @@ class MetaRl4jCliTest extends ConsoleCapture {
             Path first = dirs.sorted().findFirst().orElseThrow();
             assertEquals(3, Files.readAllLines(first.resolve("progress.csv")).size());
             assertTrue(Files.readString(first.resolve("config.json")).contains("grasp-lift"));
+            // success rates before and after one step, on training tasks and on the held-out split
+            JsonNode eval = new ObjectMapper().readTree(first.resolve("eval.json").toFile());
+            assertEquals(2, eval.get("meanReturn").size());
+            assertEquals(2, eval.get("successRate").size());
+            assertEquals(2, eval.get("heldOut").get("successRate").size());
+            assertEquals(2, eval.get("heldOut").get("tasks").asInt());
+            for (JsonNode rate : eval.get("successRate")) {
+                assertTrue(rate.asDouble() >= 0 && rate.asDouble() <= 1, eval.toString());
+            }
+            assertEquals(0, MetaRl4jCli.execute("eval", first.toString(), "--tasks", "2"));
+            try (var files = Files.list(first)) {
+                Path again = files.filter(f -> f.getFileName().toString().startsWith("eval-")).findFirst()
+                        .orElseThrow();
+                JsonNode reEval = new ObjectMapper().readTree(again.toFile());
+                assertTrue(reEval.get("evaluation").has("successRate") && reEval.has("heldOut"), reEval.toString());
+            }
         }
     }
 
@@ -94,6 +112,8 @@ class MetaRl4jCliTest extends ConsoleCapture {
                 "comparison.svg")) && Files.exists(comparison.resolve("summary.json")));
         assertEquals(4, Files.readAllLines(comparison.resolve("comparison.csv")).size());
 
+        JsonNode eval = new ObjectMapper().readTree(first.resolve("eval.json").toFile());
+        assertTrue(eval.has("meanReturn") && !eval.has("successRate") && !eval.has("heldOut"), eval.toString());
         assertEquals(0, MetaRl4jCli.execute("eval", first.toString(), "--tasks", "2"));
         assertEquals(0, MetaRl4jCli.execute("eval", first.toString(), "--tasks", "2", "--parameters", "best"));
         assertEquals(0, MetaRl4jCli.execute("plot", first.toString()));

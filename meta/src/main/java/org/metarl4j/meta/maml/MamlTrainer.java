@@ -8,6 +8,7 @@ import org.metarl4j.agents.sampling.BatchSampler;
 import org.metarl4j.agents.sampling.EpisodeBatch;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.Task;
+import org.metarl4j.envs.TaskDistribution;
 import org.metarl4j.meta.optim.MamlPpo;
 import org.metarl4j.meta.optim.MamlTrpo;
 import org.metarl4j.meta.optim.NonFiniteException;
@@ -160,13 +161,18 @@ public final class MamlTrainer<T extends Task> implements AutoCloseable {
 
     /** Evaluates θ on {@code tasks} fresh tasks drawn with {@code seed} (≥ 2 tasks, for a confidence interval). */
     public Evaluation evaluate(double[] theta, int tasks, long seed) {
+        return evaluate(theta, family.tasks(), tasks, seed);
+    }
+
+    /** As {@link #evaluate(double[], int, long)} on tasks from {@code distribution} (e.g. the held-out split). */
+    public Evaluation evaluate(double[] theta, TaskDistribution<T> distribution, int tasks, long seed) {
         if (tasks < 2) {
             throw new IllegalArgumentException("an evaluation needs at least 2 tasks, got " + tasks);
         }
         // its own sampler: evaluation episodes are not training env steps
         try (BatchSampler<T> evaluationSampler = BatchSampler.of(family)) {
             Evaluator<T> evaluator = new Evaluator<>(policy, innerLoop, evaluationSampler, estimator);
-            return evaluator.evaluate(theta, family.tasks(), tasks, config.metaBatchSize(), config.episodesPerTask(),
+            return evaluator.evaluate(theta, distribution, tasks, config.metaBatchSize(), config.episodesPerTask(),
                     new SplittableRandom(seed));
         }
     }
