@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.metarl4j.agents.Nd4jThreads;
 import org.metarl4j.agents.policy.BatchedPolicy;
 import org.metarl4j.agents.policy.TaskParallelPolicy;
 import org.metarl4j.envs.EnvFamily;
@@ -74,23 +73,14 @@ public final class MamlRun {
 
     /** Starts a new run of {@code config}'s first seed under {@code root}/{@code config.name()}/. */
     public static Result start(ExperimentConfig config, Path root, Progress progress, List<String> commandLine) {
-        ExperimentConfig single = config.withSeeds(List.of(config.seeds().get(0)));
-        return execute(RunSession.create(single, root, commandLine), single, Optional.empty(), progress);
+        return RunSession.start(config, root, commandLine,
+                (dir, single, family, from) -> execute(dir, single, family, from, progress));
     }
 
     /** Continues the run in {@code runDirectory} from its latest checkpoint (or from the start if it has none). */
     public static Result resume(Path runDirectory, Progress progress, List<String> commandLine) {
-        ExperimentConfig config = RunSession.runConfig(runDirectory);
-        RunDirectory dir = RunSession.reopen(runDirectory, commandLine);
-        return execute(dir, config, RunSession.latestCheckpoint(runDirectory, config), progress);
-    }
-
-    private static Result execute(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,
-                                  Progress progress) {
-        Nd4jThreads.configure();
-        try (RunFamily family = RunFamily.open(config)) {
-            return execute(dir, config, family.family(), from, progress);
-        }
+        return RunSession.resume(runDirectory, commandLine,
+                (dir, config, family, from) -> execute(dir, config, family, from, progress));
     }
 
     private static <T extends Task> Result execute(RunDirectory dir, ExperimentConfig config, EnvFamily<T> family,

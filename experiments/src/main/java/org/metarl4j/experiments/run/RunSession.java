@@ -5,20 +5,50 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.metarl4j.agents.Nd4jThreads;
+import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.results.RunDirectory;
 import org.metarl4j.meta.maml.TrainingDivergedException;
 
 /**
- * What every agent's run does around its training loop: creating a run folder with its resolved config and
- * provenance, reopening one to resume it, the seeds of the fresh evaluation tasks, and recording a divergence.
+ * What every agent's run does around its training loop: starting and resuming it (creating a run folder with its
+ * resolved config and provenance, or reopening one, and opening its task family), the seeds of the fresh evaluation tasks, and recording a divergence.
  */
 final class RunSession {
     /** Offset of the final evaluation's task seed from the run's seed (fresh tasks, never the training ones). */
     static final long FINAL_EVAL_SEED_OFFSET = 1_000_003L;
 
     private RunSession() {
+    }
+
+    /** An agent's training once its folder, config, task family and starting checkpoint are settled. */
+    @FunctionalInterface
+    interface Training<R> {
+        R run(RunDirectory dir, ExperimentConfig config, EnvFamily<?> family, Optional<Checkpoint> from);
+    }
+
+    /** Starts a new run of {@code config}'s first seed under {@code root}/{@code config.name()}/. */
+    static <R> R start(ExperimentConfig config, Path root, List<String> commandLine, Training<R> training) {
+        ExperimentConfig single = config.withSeeds(List.of(config.seeds().get(0)));
+        return train(create(single, root, commandLine), single, Optional.empty(), training);
+    }
+
+    /** Continues the run in {@code runDirectory} from its latest checkpoint (or from the start if it has none). */
+    static <R> R resume(Path runDirectory, List<String> commandLine, Training<R> training) {
+        ExperimentConfig config = runConfig(runDirectory);
+        RunDirectory dir = reopen(runDirectory, commandLine);
+        return train(dir, config, latestCheckpoint(runDirectory, config), training);
+    }
+
+    /** Runs {@code training} with ND4J's thread defaults and the config's task family, closed afterwards. */
+    private static <R> R train(RunDirectory dir, ExperimentConfig config, Optional<Checkpoint> from,
+                               Training<R> training) {
+        Nd4jThreads.configure();
+        try (RunFamily family = RunFamily.open(config)) {
+            return training.run(dir, config, family.family(), from);
+        }
     }
 
     /** A new folder for the run of {@code single}'s one seed, with config.json and provenance.json. */
