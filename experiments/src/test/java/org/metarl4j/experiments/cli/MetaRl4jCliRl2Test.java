@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,13 @@ class MetaRl4jCliRl2Test extends ConsoleCapture {
         String[] args = Stream.of(new String[] {"run", preset}, TINY, extra, new String[] {"--out", root.toString()})
                 .flatMap(Stream::of).toArray(String[]::new);
         return MetaRl4jCli.execute(args);
+    }
+
+    /** eval.json of the one run folder of {@code preset} under {@code root}. */
+    private static JsonNode onlyRunsEval(Path root, String preset) throws IOException {
+        try (Stream<Path> dirs = Files.list(root.resolve(preset))) {
+            return JsonMapper.builder().build().readTree(dirs.findFirst().orElseThrow().resolve("eval.json").toFile());
+        }
     }
 
     private String errors() {
@@ -98,11 +106,7 @@ class MetaRl4jCliRl2Test extends ConsoleCapture {
     void aTabularRunComparesWithRandomAndValueIterationAndAnLstmCoreRuns(@TempDir Path root) throws Exception {
         assertEquals(0, run("rl2-tabular-n10", root, "--set", "rl2.core=lstm", "--set", "rl2.episodesPerTrial=3"),
                 errors());
-        Path first;
-        try (Stream<Path> dirs = Files.list(root.resolve("rl2-tabular-n10"))) {
-            first = dirs.findFirst().orElseThrow();
-        }
-        JsonNode eval = JsonMapper.builder().build().readTree(first.resolve("eval.json").toFile());
+        JsonNode eval = onlyRunsEval(root, "rl2-tabular-n10");
         assertEquals(List.of("Random", "Value iteration (true MDP)"), eval.get("baselines").findValuesAsText("policy"));
         assertFalse(eval.has("paper"), "RL² Table 2 has no n = 3 row");
         assertFalse(eval.has("arms"));
@@ -113,11 +117,7 @@ class MetaRl4jCliRl2Test extends ConsoleCapture {
     @Test
     void aSnailCoreRunsOnTheSameTrials(@TempDir Path root) throws Exception {
         assertEquals(0, run("rl2-bandit-n10-k5", root, "--set", "rl2.core=snail"), errors());
-        Path first;
-        try (Stream<Path> dirs = Files.list(root.resolve("rl2-bandit-n10-k5"))) {
-            first = dirs.findFirst().orElseThrow();
-        }
-        JsonNode eval = JsonMapper.builder().build().readTree(first.resolve("eval.json").toFile());
+        JsonNode eval = onlyRunsEval(root, "rl2-bandit-n10-k5");
         assertTrue(eval.get("rl2").get("policy").asText().contains("SNAIL"), eval.toString());
         assertEquals(10, eval.get("rl2").get("episodeMeans").size());
     }
@@ -127,11 +127,7 @@ class MetaRl4jCliRl2Test extends ConsoleCapture {
     void aNavigationRunWithTheMemoryAugmentedCoreReportsEachEpisode(@TempDir Path root) throws Exception {
         assertEquals(0, run("rl2-navigation2d", root, "--set", "rl2.core=mann", "--set", "rl2.hiddenSize=8"),
                 errors());
-        Path first;
-        try (Stream<Path> dirs = Files.list(root.resolve("rl2-navigation2d"))) {
-            first = dirs.findFirst().orElseThrow();
-        }
-        JsonNode eval = JsonMapper.builder().build().readTree(first.resolve("eval.json").toFile());
+        JsonNode eval = onlyRunsEval(root, "rl2-navigation2d");
         JsonNode rl2 = eval.get("rl2");
         assertTrue(rl2.get("policy").asText().contains("MANN"), eval.toString());
         assertEquals(2, rl2.get("episodeMeans").size(), eval.toString());
