@@ -22,14 +22,4 @@ public record PickPlaceTask(double objectX, double objectY, double goalX, double
         TaskRanges.checkPoint(PickPlaceEnv.FAMILY, "goal", goalX, goalY);
         new ParameterRange("goalZ", MIN_GOAL_Z, TaskRanges.GOAL_Z.max()).check(PickPlaceEnv.FAMILY, goalZ);
     }
-
-    @Override
-    public ObjectSpec object() {
-        return ObjectSpec.DEFAULT;
-    }
-
-    @Override
-    public double objectYaw() {
-        return 0.0;
-    }
 }

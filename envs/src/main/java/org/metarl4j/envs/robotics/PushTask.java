@@ -20,16 +20,6 @@ public record PushTask(double objectX, double objectY, double goalX, double goal
     }
 
     @Override
-    public ObjectSpec object() {
-        return ObjectSpec.DEFAULT;
-    }
-
-    @Override
-    public double objectYaw() {
-        return 0.0;
-    }
-
-    @Override
     public double goalZ() {
         return ObjectSpec.DEFAULT.size() / 2;
     }

@@ -1,7 +1,5 @@
 package org.metarl4j.envs.robotics;
 
-import org.metarl4j.envs.robotics.scene.ObjectSpec;
-
 /**
  * Bring the hand to a goal point. The default cube stays on the table at ({@value #OBJECT_X}, {@value #OBJECT_Y}),
  * outside the goal region, as Meta-World's reach-v2 keeps its puck in the scene.
@@ -21,11 +19,6 @@ public record Reach3DTask(double goalX, double goalY, double goalZ) implements R
     }
 
     @Override
-    public ObjectSpec object() {
-        return ObjectSpec.DEFAULT;
-    }
-
-    @Override
     public double objectX() {
         return OBJECT_X;
     }
@@ -33,10 +26,5 @@ public record Reach3DTask(double goalX, double goalY, double goalZ) implements R
     @Override
     public double objectY() {
         return OBJECT_Y;
-    }
-
-    @Override
-    public double objectYaw() {
-        return 0.0;
     }
 }

@@ -9,14 +9,19 @@ import org.metarl4j.envs.robotics.scene.ObjectSpec;
  */
 public sealed interface RoboticsTask extends Task permits GraspLiftTask, PickPlaceTask, PushTask, Reach3DTask {
 
-    ObjectSpec object();
+    /** The object: the default cube unless the family varies it (grasp-lift). */
+    default ObjectSpec object() {
+        return ObjectSpec.DEFAULT;
+    }
 
     double objectX();
 
     double objectY();
 
-    /** Rotation of the object about z at the start, rad. */
-    double objectYaw();
+    /** Rotation of the object about z at the start, rad: 0 unless the family varies it (grasp-lift). */
+    default double objectYaw() {
+        return 0.0;
+    }
 
     double goalX();
 
