@@ -34,16 +34,18 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * @param rewardScale rewards are multiplied by this for training (value targets, advantages); reported returns are not
  * @param baseline what the advantages subtract: {@code value-head} (the policy's value head, trained on the shared
  *     core) or {@code linear} (rllab's linear feature baseline refitted per batch, as RL²'s own code)
+ * @param targetKl PPO's early stop: an iteration's remaining epochs are skipped once the approximate KL from the
+ *     sampling policy exceeds 1.5 × this (Stable-Baselines3's {@code target_kl}); 0 turns it off
  * @param evalTasks fresh tasks of the final evaluation (RL²'s tables average over 1000)
  */
 @JsonPropertyOrder({"family", "arms", "episodesPerTrial", "core", "hiddenSize", "iterations", "trialsPerBatch",
     "gamma", "gaeLambda", "clip", "epochs", "learningRate", "entropyCoefficient", "valueCoefficient",
-    "maxGradientNorm", "rewardScale", "baseline", "evalTasks"})
+    "maxGradientNorm", "rewardScale", "baseline", "targetKl", "evalTasks"})
 public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core core, int hiddenSize,
                           int iterations, int trialsPerBatch, double gamma, double gaeLambda, double clip,
                           int epochs, double learningRate, double entropyCoefficient, double valueCoefficient,
                           double maxGradientNorm, double rewardScale, Rl2Baseline baseline,
-                          int evalTasks) {
+                          double targetKl, int evalTasks) {
 
     /** The family whose size {@code arms} sets. */
     public static final String BANDIT = "bernoulli-bandit";
@@ -58,13 +60,14 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
         require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
         // the PPO settings' own checks (the fields are not assigned yet: pass the parameters)
         new Rl2Config(0, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
-                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline);
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline, targetKl);
     }
 
     /** The algorithm's config for one run. */
     public Rl2Config algorithm(long seed) {
         return new Rl2Config(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip,
-                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline);
+                epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline,
+                targetKl);
     }
 
     /**

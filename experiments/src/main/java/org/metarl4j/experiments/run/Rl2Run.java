@@ -30,7 +30,7 @@ import org.metarl4j.meta.rl2.Rl2TrainingState;
  * diverged.
  */
 public final class Rl2Run {
-    static final String PROGRESS_HEADER = "iteration,env_steps,mean_trial_return,loss,entropy,approx_kl";
+    static final String PROGRESS_HEADER = "iteration,env_steps,mean_trial_return,loss,entropy,approx_kl,epochs";
     static final String TIMINGS_HEADER = "iteration,wall_seconds,iteration_seconds";
     static final String EVALUATIONS_HEADER = "iteration,tasks,mean_trial_return,ci95";
     private static final RunLogs.Headers HEADERS = new RunLogs.Headers(PROGRESS_HEADER, TIMINGS_HEADER,
@@ -141,7 +141,7 @@ public final class Rl2Run {
     }
 
     static String progressRow(Rl2Ppo.IterationLog log, long envSteps) {
-        return String.format(Locale.ROOT, "%d,%d,%.6f,%.8g,%.8g,%.8g", log.iteration(), envSteps,
-                log.meanTrialReturn(), log.loss(), log.entropy(), log.approxKl());
+        return String.format(Locale.ROOT, "%d,%d,%.6f,%.8g,%.8g,%.8g,%d", log.iteration(), envSteps,
+                log.meanTrialReturn(), log.loss(), log.entropy(), log.approxKl(), log.epochs());
     }
 }

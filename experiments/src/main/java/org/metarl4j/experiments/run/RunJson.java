@@ -61,6 +61,7 @@ final class RunJson {
         m.put("loss", finiteOrNull(log.loss()));
         m.put("entropy", finiteOrNull(log.entropy()));
         m.put("approxKl", finiteOrNull(log.approxKl()));
+        m.put("epochs", log.epochs());
         m.put("iterationSeconds", log.seconds());
         return write(m);
     }

@@ -52,7 +52,7 @@ class MetaRl4jCliRl2Test extends ConsoleCapture {
             assertTrue(Files.size(first.resolve(file)) > 0, file);
         }
         List<String> progress = Files.readAllLines(first.resolve("progress.csv"));
-        assertEquals(List.of("iteration", "env_steps", "mean_trial_return", "loss", "entropy", "approx_kl"),
+        assertEquals(List.of("iteration", "env_steps", "mean_trial_return", "loss", "entropy", "approx_kl", "epochs"),
                 List.of(progress.get(0).split(",")));
         assertEquals(3, progress.size());
         assertTrue(progress.get(1).startsWith("0,80,"), progress.get(1)); // 8 trials × 10 pulls

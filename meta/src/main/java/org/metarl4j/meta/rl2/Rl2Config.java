@@ -22,11 +22,22 @@ package org.metarl4j.meta.rl2;
  *     bandit and tabular rows
  * @param baseline what the advantages subtract: the policy's value head (trained with weight
  *     {@code valueCoefficient}) or a linear regression refitted per batch (the value head then gets no gradient)
+ * @param targetKl PPO's early stop (Stable-Baselines3's {@code target_kl}): an iteration's remaining epochs are skipped
+ *     once the approximate KL from the sampling policy exceeds 1.5 × this; 0 turns it off
  */
 public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
                         double gamma, double gaeLambda, double clip, int epochs, double learningRate,
                         double entropyCoefficient, double valueCoefficient, double maxGradientNorm,
-                        double rewardScale, Rl2Baseline baseline) {
+                        double rewardScale, Rl2Baseline baseline, double targetKl) {
+
+    /** Without the KL early stop. */
+    public Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
+                     double gamma, double gaeLambda, double clip, int epochs, double learningRate,
+                     double entropyCoefficient, double valueCoefficient, double maxGradientNorm, double rewardScale,
+                     Rl2Baseline baseline) {
+        this(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline, 0.0);
+    }
 
     /** With the value head as the baseline. */
     public Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
@@ -52,6 +63,8 @@ public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episo
         require(entropyCoefficient >= 0, "entropyCoefficient must be >= 0, got " + entropyCoefficient);
         require(valueCoefficient >= 0, "valueCoefficient must be >= 0, got " + valueCoefficient);
         require(maxGradientNorm > 0, "maxGradientNorm must be > 0, got " + maxGradientNorm);
+        require(targetKl >= 0 && Double.isFinite(targetKl), "targetKl must be >= 0 (0: no early stop), got "
+                + targetKl);
     }
 
     private static void require(boolean ok, String message) {

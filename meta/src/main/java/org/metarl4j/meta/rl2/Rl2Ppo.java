@@ -47,9 +47,11 @@ public final class Rl2Ppo<T extends Task> {
      * One iteration's summary.
      *
      * @param envSteps env steps of the iteration's trials (a trial's steps after its last episode not counted)
+     * @param approxKl approximate KL from the sampling policy before the last epoch that was evaluated
+     * @param epochs Adam steps taken (fewer than configured when the KL early stop ended the iteration)
      */
     public record IterationLog(int iteration, double meanTrialReturn, long envSteps, double loss, double entropy,
-                               double approxKl, double seconds) {
+                               double approxKl, int epochs, double seconds) {
     }
 
     @FunctionalInterface
@@ -82,7 +84,6 @@ public final class Rl2Ppo<T extends Task> {
         }
         INDArray state = Nd4j.createFromArray(from.adamState()).reshape(1, 2L * current.length);
         GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, false);
-        int step = from.nextIteration() * config.epochs(); // Adam's bias correction counts every epoch's step
         for (int iteration = from.nextIteration(); iteration < config.iterations(); iteration++) {
             long t0 = System.nanoTime();
             SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
@@ -94,6 +95,7 @@ public final class Rl2Ppo<T extends Task> {
             double loss = Double.NaN;
             double entropy = Double.NaN;
             double kl = Double.NaN;
+            int epochsTaken = 0;
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 double[] grad;
                 try (MemoryWorkspace scratch = ScratchMemory.open(EPOCH_WORKSPACE)) {
@@ -102,11 +104,17 @@ public final class Rl2Ppo<T extends Task> {
                     loss = s.loss;
                     entropy = s.entropy;
                     kl = s.approxKl;
+                    if (stopsEarly(epoch, kl)) {
+                        break;
+                    }
                     grad = policy.gradient(unroll, s.dOutputs, s.dValues, s.dExtra);
                 }
                 clip(grad, config.maxGradientNorm());
                 INDArray update = Nd4j.createFromArray(grad).reshape(1, grad.length);
-                adam.applyUpdater(update, step++, epoch);
+                // Adam's bias correction counts every planned epoch, skipped ones too: a resumed run needs only the
+                // iteration to continue bit for bit
+                adam.applyUpdater(update, iteration * config.epochs() + epoch, epoch);
+                epochsTaken++;
                 double[] u = update.toDoubleVector();
                 for (int k = 0; k < current.length; k++) {
                     current[k] -= u[k];
@@ -117,10 +125,18 @@ public final class Rl2Ppo<T extends Task> {
             }
             double mean = java.util.Arrays.stream(trialReturns).average().orElse(Double.NaN);
             IterationLog log = new IterationLog(iteration, mean, envSteps(rec, config.episodesPerTrial()), loss,
-                    entropy, kl, (System.nanoTime() - t0) / 1e9);
+                    entropy, kl, epochsTaken, (System.nanoTime() - t0) / 1e9);
             listener.onIteration(log, new Rl2TrainingState(iteration + 1, current, state.toDoubleVector()));
         }
         return current;
+    }
+
+    /**
+     * Stable-Baselines3's early stop: once the policy has moved more than 1.5 × targetKl (approximate KL from the
+     * sampling policy, measured before this epoch's step) the iteration takes no further steps.
+     */
+    private boolean stopsEarly(int epoch, double approxKl) {
+        return config.targetKl() > 0 && epoch > 0 && approxKl > 1.5 * config.targetKl();
     }
 
     /** Steps each trial took up to the end of its last episode, summed over the trials. */
@@ -277,7 +293,9 @@ public final class Rl2Ppo<T extends Task> {
                 double valueError = values[i] - tg.returns()[t][i];
                 loss += (-Math.min(unclipped, clipped) - cH * terms.entropy()
                         + cV * valueError * valueError) / count;
-                kl += (oldLogProb - terms.logProb()) / count;
+                // Schulman's k3 estimator of KL(old ‖ new), as Stable-Baselines3 and CleanRL: unbiased and never
+                // negative per sample (the plain mean of old − new log-probabilities can be), so the early stop is safe
+                kl += (ratio - 1 - (terms.logProb() - oldLogProb)) / count;
                 entropy += terms.entropy() / count;
                 // the min picks the unclipped term exactly when it carries the gradient: ∂(−ρA) = −ρA ∂log π
                 double dLogProb = unclipped <= clipped ? -adv * ratio : 0.0;
