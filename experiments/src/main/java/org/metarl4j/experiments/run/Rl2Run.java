@@ -14,6 +14,7 @@ import org.metarl4j.experiments.config.ExperimentConfig;
 import org.metarl4j.experiments.config.Rl2Settings;
 import org.metarl4j.experiments.results.RunDirectory;
 import org.metarl4j.meta.maml.TrainingDivergedException;
+import org.metarl4j.meta.rl2.Rl2Baseline;
 import org.metarl4j.meta.rl2.Rl2Ppo;
 import org.metarl4j.meta.rl2.Rl2TrainingState;
 
@@ -71,7 +72,11 @@ public final class Rl2Run {
         String label = config.name() + " s" + seed;
         int last = from.map(Checkpoint::iteration).orElse(-1);
         Rl2Policy<T> policy = Rl2Policies.create(settings, family);
-        Rl2Ppo<T> ppo = new Rl2Ppo<>(settings.algorithm(seed), policy, family.envFactory(), family.tasks());
+        // RL²'s separate recurrent baseline: a second network of the policy's shape (only its value output is used)
+        Rl2Policy<T> valueNetwork = settings.baseline() == Rl2Baseline.RECURRENT
+                ? Rl2Policies.create(settings, family) : null;
+        Rl2Ppo<T> ppo = new Rl2Ppo<>(settings.algorithm(seed), policy, valueNetwork, family.envFactory(),
+                family.tasks());
         Rl2Evaluator<T> evaluator = new Rl2Evaluator<>(settings, family);
         Rl2TrainingState state = from.isPresent() ? stateAfter(from.get(), dir)
                 : Rl2TrainingState.start(policy.initialParameters(new SplittableRandom(seed)));
@@ -107,7 +112,7 @@ public final class Rl2Run {
                 }
                 if (config.checkpoints().due(done, total)) {
                     checkpoints.save(new Checkpoint(log.iteration(), envSteps[0], wall, score, after.theta(),
-                            after.adamState()));
+                            after.optimizerState()));
                 }
                 double perIteration = (wall - wallOffset) / (log.iteration() - last);
                 progress.iteration(label, done, total, String.format(Locale.ROOT, "trial return %.2f  entropy %.3f",
@@ -137,7 +142,8 @@ public final class Rl2Run {
             throw new IllegalArgumentException("the checkpoint of iteration " + checkpoint.iteration() + " in "
                     + dir.path() + " has no optimizer state (not an RL² checkpoint)");
         }
-        return new Rl2TrainingState(checkpoint.iteration() + 1, checkpoint.theta(), checkpoint.optimizerState());
+        return Rl2TrainingState.fromOptimizerState(checkpoint.iteration() + 1, checkpoint.theta(),
+                checkpoint.optimizerState());
     }
 
     static String progressRow(Rl2Ppo.IterationLog log, long envSteps) {

@@ -12,8 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.metarl4j.experiments.config.ConfigLoader;
 import org.metarl4j.experiments.config.ExperimentConfig;
 
@@ -48,9 +49,17 @@ class Rl2RunResumeTest {
     private static final class Stopped extends RuntimeException {
     }
 
-    @Test
-    void aStoppedRunResumesToTheUninterruptedFiles(@TempDir Path root) throws Exception {
-        ExperimentConfig config = ConfigLoader.load("rl2-bandit-n10-k5", TINY);
+    /** The preset's value head; the recurrent baseline (its network rides in the checkpoints) with KL early stops. */
+    static Stream<List<String>> variants() {
+        return Stream.of(List.of(), List.of("rl2.baseline=recurrent", "rl2.targetKl=0.002"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void aStoppedRunResumesToTheUninterruptedFiles(List<String> variant, @TempDir Path root) throws Exception {
+        List<String> overrides = new java.util.ArrayList<>(TINY);
+        overrides.addAll(variant);
+        ExperimentConfig config = ConfigLoader.load("rl2-bandit-n10-k5", overrides);
         Progress quiet = Progress.lines(new PrintStream(new ByteArrayOutputStream()));
         Path whole = Rl2Run.start(config, root.resolve("whole"), quiet, List.of()).directory();
 

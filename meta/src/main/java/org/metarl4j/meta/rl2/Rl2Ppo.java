@@ -32,13 +32,35 @@ public final class Rl2Ppo<T extends Task> {
     private static final String EPOCH_WORKSPACE = "metarl4j-rl2-epoch";
     private final Rl2Config config;
     private final Rl2Policy<T> policy;
+    /** {@link Rl2Baseline#RECURRENT}'s network (same shape as the policy; its value output is used), else null. */
+    private final Rl2Policy<T> valueNetwork;
     private final TrialRunner<T> runner;
     private final TaskDistribution<T> tasks;
 
+    /** With the value-head or linear baseline. */
     public Rl2Ppo(Rl2Config config, Rl2Policy<T> policy, Supplier<? extends Env<T>> envFactory,
                   TaskDistribution<T> tasks) {
+        this(config, policy, null, envFactory, tasks);
+    }
+
+    /**
+     * @param valueNetwork the recurrent baseline's network, required with {@link Rl2Baseline#RECURRENT} (a second
+     *     policy of the same shape: only its value output is used) and null otherwise
+     */
+    public Rl2Ppo(Rl2Config config, Rl2Policy<T> policy, Rl2Policy<T> valueNetwork,
+                  Supplier<? extends Env<T>> envFactory, TaskDistribution<T> tasks) {
+        if ((config.baseline() == Rl2Baseline.RECURRENT) != (valueNetwork != null)) {
+            throw new IllegalArgumentException(config.baseline() == Rl2Baseline.RECURRENT
+                    ? "the recurrent baseline needs its value network" : "a value network is only used by the "
+                    + Rl2Baseline.RECURRENT + " baseline, not " + config.baseline());
+        }
+        if (valueNetwork != null && valueNetwork.core().inputSize() != policy.core().inputSize()) {
+            throw new IllegalArgumentException("the value network must read the policy's " + policy.core().inputSize()
+                    + " inputs, it reads " + valueNetwork.core().inputSize());
+        }
         this.config = config;
         this.policy = policy;
+        this.valueNetwork = valueNetwork;
         this.runner = new TrialRunner<>(envFactory);
         this.tasks = tasks;
     }
@@ -84,6 +106,8 @@ public final class Rl2Ppo<T extends Task> {
         }
         INDArray state = Nd4j.createFromArray(from.adamState()).reshape(1, 2L * current.length);
         GradientUpdater<?> adam = new Adam(config.learningRate()).instantiate(state, false);
+        RecurrentBaseline<T> recurrent = valueNetwork == null ? null
+                : RecurrentBaseline.restore(valueNetwork, config, from.baselineState());
         for (int iteration = from.nextIteration(); iteration < config.iterations(); iteration++) {
             long t0 = System.nanoTime();
             SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + iteration);
@@ -91,7 +115,10 @@ public final class Rl2Ppo<T extends Task> {
             policy.setParameters(current);
             double[] trialReturns = runner.run(policy, batch, config.episodesPerTrial(), rng.split());
             Rl2Policy.Recording rec = policy.recording();
-            Targets targets = targets(rec);
+            Targets targets = targets(rec, recurrent);
+            if (recurrent != null) { // after the advantages: they use the fit of earlier batches only (as rllab)
+                recurrent.fit(rec.inputs, targets.residualTargets(), targets.mask(), iteration);
+            }
             double loss = Double.NaN;
             double entropy = Double.NaN;
             double kl = Double.NaN;
@@ -126,7 +153,8 @@ public final class Rl2Ppo<T extends Task> {
             double mean = java.util.Arrays.stream(trialReturns).average().orElse(Double.NaN);
             IterationLog log = new IterationLog(iteration, mean, envSteps(rec, config.episodesPerTrial()), loss,
                     entropy, kl, epochsTaken, (System.nanoTime() - t0) / 1e9);
-            listener.onIteration(log, new Rl2TrainingState(iteration + 1, current, state.toDoubleVector()));
+            listener.onIteration(log, new Rl2TrainingState(iteration + 1, current, state.toDoubleVector(),
+                    recurrent == null ? new double[0] : recurrent.state()));
         }
         return current;
     }
@@ -156,11 +184,18 @@ public final class Rl2Ppo<T extends Task> {
         return steps;
     }
 
-    /** Per step t and trial i: advantage (normalised), return target and validity mask. */
-    record Targets(double[][] advantages, double[][] returns, double[][] mask) {
+    /**
+     * Per step t and trial i: advantage (normalised), return target and validity mask; with the recurrent baseline
+     * also what its network is fitted to (return-to-go minus the batch's linear fit), else null.
+     */
+    record Targets(double[][] advantages, double[][] returns, double[][] mask, double[][] residualTargets) {
     }
 
     Targets targets(Rl2Policy.Recording rec) {
+        return targets(rec, null);
+    }
+
+    Targets targets(Rl2Policy.Recording rec, RecurrentBaseline<T> recurrent) {
         int steps = rec.steps();
         int b = rec.logProbs.get(0).length;
         double[][] mask = new double[steps][b];
@@ -173,7 +208,21 @@ public final class Rl2Ppo<T extends Task> {
                 }
             }
         }
-        double[][] baseline = baselines(rec, mask);
+        double[][] returnsToGo = returnsToGo(rec, mask);
+        double[][] baseline = config.baseline() == Rl2Baseline.VALUE_HEAD
+                ? rec.values.toArray(new double[steps][]) : linearFit(rec, returnsToGo, mask);
+        double[][] residualTargets = null;
+        if (recurrent != null) {
+            residualTargets = new double[steps][];
+            double[][] residual = recurrent.predict(rec.inputs);
+            for (int t = 0; t < steps; t++) {
+                residualTargets[t] = new double[b];
+                for (int i = 0; i < b; i++) {
+                    residualTargets[t][i] = returnsToGo[t][i] - baseline[t][i];
+                    baseline[t][i] += residual[t][i];
+                }
+            }
+        }
         double[][] adv = new double[steps][b];
         double[][] ret = new double[steps][b];
         for (int i = 0; i < b; i++) {
@@ -212,15 +261,12 @@ public final class Rl2Ppo<T extends Task> {
                 adv[t][i] = mask[t][i] * (adv[t][i] - mean) / std;
             }
         }
-        return new Targets(adv, ret, mask);
+        return new Targets(adv, ret, mask, residualTargets);
     }
 
-    /** V(s_t) of every step: the value head's as sampled, or the linear baseline fitted to this batch. */
-    private double[][] baselines(Rl2Policy.Recording rec, double[][] mask) {
+    /** The discounted (and scaled) reward-to-go of every valid step of each trial; 0 after a trial's end. */
+    private double[][] returnsToGo(Rl2Policy.Recording rec, double[][] mask) {
         int steps = rec.steps();
-        if (config.baseline() == Rl2Baseline.VALUE_HEAD) {
-            return rec.values.toArray(new double[steps][]);
-        }
         int b = mask[0].length;
         double[][] returns = new double[steps][b];
         for (int i = 0; i < b; i++) {
@@ -230,6 +276,12 @@ public final class Rl2Ppo<T extends Task> {
                 returns[t][i] = g;
             }
         }
+        return returns;
+    }
+
+    /** The linear baseline fitted to this batch's returns-to-go. */
+    private double[][] linearFit(Rl2Policy.Recording rec, double[][] returns, double[][] mask) {
+        int steps = rec.steps();
         // the observation and the done flag only: a_{t−1} and r_{t−1} are consequences of the previous action, and a
         // baseline error that reads them would shift that action's advantage (GAE with λ < 1 does not cancel it)
         int obsDim = policy.core().inputSize() - policy.head().encodedActionSize() - 2;
@@ -313,7 +365,7 @@ public final class Rl2Ppo<T extends Task> {
         return new Surrogate(loss, entropy, kl, dOutputs, dValues, dExtra);
     }
 
-    private static void clip(double[] g, double maxNorm) {
+    static void clip(double[] g, double maxNorm) {
         double n = 0;
         for (double v : g) {
             n += v * v;
