@@ -28,13 +28,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code [2K + V]}; columns 0 … K−1 are the keys', K … 2K−1 the queries', 2K … 2K+V−1 the values'. Initialisation as
  * three PyTorch {@code Linear(C, ·)} layers: every weight and bias U[−1/√C, 1/√C].
  */
-public final class AttentionBlock {
+public final class AttentionBlock extends ColumnBlock<AttentionBlock.Weights, AttentionBlock.Pass> {
     /** The additive mask on logits a step may not see. */
     static final double MASKED = -1e9;
     private final int inputWidth;
     private final int keySize;
     private final int valueSize;
-    private final DataType dataType;
 
     /**
      * @param inputWidth C, the input's width
@@ -42,6 +41,7 @@ public final class AttentionBlock {
      * @param valueSize  V, the width of values (the width the block adds)
      */
     public AttentionBlock(int inputWidth, int keySize, int valueSize, DataType dataType) {
+        super("attention block", dataType);
         if (inputWidth < 1 || keySize < 1 || valueSize < 1) {
             throw new IllegalArgumentException("attention block sizes must be >= 1, got input " + inputWidth
                     + ", key " + keySize + ", value " + valueSize);
@@ -49,7 +49,6 @@ public final class AttentionBlock {
         this.inputWidth = inputWidth;
         this.keySize = keySize;
         this.valueSize = valueSize;
-        this.dataType = dataType;
     }
 
     /** C. */
@@ -215,50 +214,5 @@ public final class AttentionBlock {
         }
         return new Pass(b, t, input, cache.keys().get(all(), interval(0, t), all()).dup('c'), Nd4j.stack(1, queries),
                 cache.values().get(all(), interval(0, t), all()).dup('c'), probs);
-    }
-
-    /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */
-    public record Gradients(INDArray params, INDArray input) {
-    }
-
-    /** The block's output [x, r] {@code [B, T, C + V]} for parameters {@code [P]} and input {@code [B, T, C]}. */
-    public INDArray output(INDArray params, INDArray input) {
-        checkInput(input);
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
-        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
-        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
-                out.get(all(), interval(inputWidth, outputWidth())));
-        return TimeMajor.batchMajor(out, b, t);
-    }
-
-    /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + V]}, ∂L/∂params and ∂L/∂input. */
-    public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
-        checkInput(input);
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        Weights w = views(row(params), 0);
-        INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, valueSize));
-        INDArray dOut = TimeMajor.rows(dOutput, dataType);
-        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
-        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
-        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
-    }
-
-    private INDArray row(INDArray params) {
-        if (params.length() != numParams()) {
-            throw new IllegalArgumentException("attention block parameters must have " + numParams()
-                    + " entries, got " + params.length());
-        }
-        return params.castTo(dataType).dup('c').reshape(1, numParams());
-    }
-
-    private void checkInput(INDArray input) {
-        if (input.rank() != 3 || input.size(2) != inputWidth) {
-            throw new IllegalArgumentException("attention block input must be [B, T, " + inputWidth + "], got "
-                    + java.util.Arrays.toString(input.shape()));
-        }
     }
 }

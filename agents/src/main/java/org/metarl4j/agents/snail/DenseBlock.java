@@ -26,11 +26,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * W^now[c, o] at k = 1.) Initialisation as PyTorch's {@code Conv1d}: every weight and bias U[−1/√(2C), 1/√(2C)]
  * (fan-in C × kernel 2).
  */
-public final class DenseBlock {
+public final class DenseBlock extends ColumnBlock<DenseBlock.Weights, DenseBlock.Pass> {
     private final int inputWidth;
     private final int dilation;
     private final int filters;
-    private final DataType dataType;
 
     /**
      * @param inputWidth C, the input's width
@@ -38,6 +37,7 @@ public final class DenseBlock {
      * @param filters    D, the number of filters (the width the block adds)
      */
     public DenseBlock(int inputWidth, int dilation, int filters, DataType dataType) {
+        super("dense block", dataType);
         if (inputWidth < 1 || dilation < 1 || filters < 1) {
             throw new IllegalArgumentException("dense block sizes must be >= 1, got input " + inputWidth
                     + ", dilation " + dilation + ", filters " + filters);
@@ -45,7 +45,6 @@ public final class DenseBlock {
         this.inputWidth = inputWidth;
         this.dilation = dilation;
         this.filters = filters;
-        this.dataType = dataType;
     }
 
     /** C. */
@@ -190,50 +189,5 @@ public final class DenseBlock {
         INDArray sigmaG = Transforms.sigmoid(pre.get(all(), interval(filters, 2 * filters)), false);
         Nd4j.exec(new MulOp(tanhF, sigmaG, added));
         return new Step(tanhF, sigmaG);
-    }
-
-    /** The block's gradient with respect to its parameters {@code [P]} and input {@code [B, T, C]}. */
-    public record Gradients(INDArray params, INDArray input) {
-    }
-
-    /** The block's output [x, a] {@code [B, T, C + D]} for parameters {@code [P]} and input {@code [B, T, C]}. */
-    public INDArray output(INDArray params, INDArray input) {
-        checkInput(input);
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        INDArray out = Nd4j.zeros(dataType, (long) t * b, outputWidth());
-        out.get(all(), interval(0, inputWidth)).assign(TimeMajor.rows(input, dataType));
-        forward(views(row(params), 0), b, t, out.get(all(), interval(0, inputWidth)),
-                out.get(all(), interval(inputWidth, outputWidth())));
-        return TimeMajor.batchMajor(out, b, t);
-    }
-
-    /** Backpropagation through {@link #output}: given ∂L/∂output {@code [B, T, C + D]}, ∂L/∂params and ∂L/∂input. */
-    public Gradients gradients(INDArray params, INDArray input, INDArray dOutput) {
-        checkInput(input);
-        int b = (int) input.size(0);
-        int t = (int) input.size(1);
-        Weights w = views(row(params), 0);
-        INDArray gradRow = Nd4j.zeros(dataType, 1, numParams());
-        Pass p = forward(w, b, t, TimeMajor.rows(input, dataType), Nd4j.zeros(dataType, (long) t * b, filters));
-        INDArray dOut = TimeMajor.rows(dOutput, dataType);
-        INDArray dx = dOut.get(all(), interval(0, inputWidth)).dup('c');
-        backward(w, views(gradRow, 0), p, dOut.get(all(), interval(inputWidth, outputWidth())), dx);
-        return new Gradients(gradRow.reshape(-1), TimeMajor.batchMajor(dx, b, t));
-    }
-
-    private INDArray row(INDArray params) {
-        if (params.length() != numParams()) {
-            throw new IllegalArgumentException("dense block parameters must have " + numParams() + " entries, got "
-                    + params.length());
-        }
-        return params.castTo(dataType).dup('c').reshape(1, numParams());
-    }
-
-    private void checkInput(INDArray input) {
-        if (input.rank() != 3 || input.size(2) != inputWidth) {
-            throw new IllegalArgumentException("dense block input must be [B, T, " + inputWidth + "], got "
-                    + java.util.Arrays.toString(input.shape()));
-        }
     }
 }
