@@ -5,6 +5,7 @@ import java.util.List;
 import org.metarl4j.envs.EnvFamilies;
 import org.metarl4j.envs.EnvFamily;
 import org.metarl4j.envs.gym.GymFamilies;
+import org.metarl4j.meta.rl2.EntropyMethod;
 import org.metarl4j.meta.rl2.Rl2Baseline;
 import org.metarl4j.meta.rl2.Rl2Config;
 
@@ -28,7 +29,7 @@ import org.metarl4j.meta.rl2.Rl2Config;
  * @param clip PPO's clip ε
  * @param epochs full-batch Adam steps per iteration
  * @param learningRate Adam step size
- * @param entropyCoefficient weight of the entropy bonus
+ * @param entropyCoefficient weight of the entropy term
  * @param valueCoefficient weight of the squared value error
  * @param maxGradientNorm gradients are scaled down to this norm
  * @param rewardScale rewards are multiplied by this for training (value targets, advantages); reported returns are not
@@ -36,16 +37,18 @@ import org.metarl4j.meta.rl2.Rl2Config;
  *     core) or {@code linear} (rllab's linear feature baseline refitted per batch, as RL²'s own code)
  * @param targetKl PPO's early stop: an iteration's remaining epochs are skipped once the approximate KL from the
  *     sampling policy exceeds 1.5 × this (Stable-Baselines3's {@code target_kl}); 0 turns it off
+ * @param entropyMethod where the entropy term goes (garage's {@code entropy_method}): {@code regularized} (a bonus in
+ *     the loss) or {@code max} (c·(−log π(a_t|h_t)) added to every step's reward)
  * @param evalTasks fresh tasks of the final evaluation (RL²'s tables average over 1000)
  */
 @JsonPropertyOrder({"family", "arms", "episodesPerTrial", "core", "hiddenSize", "iterations", "trialsPerBatch",
     "gamma", "gaeLambda", "clip", "epochs", "learningRate", "entropyCoefficient", "valueCoefficient",
-    "maxGradientNorm", "rewardScale", "baseline", "targetKl", "evalTasks"})
+    "maxGradientNorm", "rewardScale", "baseline", "targetKl", "entropyMethod", "evalTasks"})
 public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core core, int hiddenSize,
                           int iterations, int trialsPerBatch, double gamma, double gaeLambda, double clip,
                           int epochs, double learningRate, double entropyCoefficient, double valueCoefficient,
                           double maxGradientNorm, double rewardScale, Rl2Baseline baseline,
-                          double targetKl, int evalTasks) {
+                          double targetKl, EntropyMethod entropyMethod, int evalTasks) {
 
     /** The family whose size {@code arms} sets. */
     public static final String BANDIT = "bernoulli-bandit";
@@ -60,14 +63,15 @@ public record Rl2Settings(String family, int arms, int episodesPerTrial, Rl2Core
         require(evalTasks >= 2, "evalTasks must be >= 2, got " + evalTasks);
         // the PPO settings' own checks (the fields are not assigned yet: pass the parameters)
         new Rl2Config(0, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
-                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline, targetKl);
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline, targetKl,
+                entropyMethod);
     }
 
     /** The algorithm's config for one run. */
     public Rl2Config algorithm(long seed) {
         return new Rl2Config(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip,
                 epochs, learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline,
-                targetKl);
+                targetKl, entropyMethod);
     }
 
     /**

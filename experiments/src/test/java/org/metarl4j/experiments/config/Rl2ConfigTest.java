@@ -92,10 +92,10 @@ class Rl2ConfigTest {
                         "key 'maml' does not apply to agent: rl2 (its settings go under 'rl2')"),
                 Arguments.of(rl2 + "rl2:\n  core: ntm\n",
                         "rl2.core: 'ntm' is not a valid choice; allowed: gru, lstm, mann, snail"),
-                Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, baseline, clip, "
-                        + "core, entropyCoefficient, episodesPerTrial, epochs, evalTasks, family, gaeLambda, gamma, "
-                        + "hiddenSize, iterations, learningRate, maxGradientNorm, rewardScale, targetKl, trialsPerBatch, "
-                        + "valueCoefficient"),
+                Arguments.of(rl2 + "rl2:\n  cores: gru\n", "unknown key 'rl2.cores'; allowed under 'rl2': arms, "
+                        + "baseline, clip, core, entropyCoefficient, entropyMethod, episodesPerTrial, epochs, "
+                        + "evalTasks, family, gaeLambda, gamma, hiddenSize, iterations, learningRate, maxGradientNorm, "
+                        + "rewardScale, targetKl, trialsPerBatch, valueCoefficient"),
                 Arguments.of(rl2 + "rl2:\n  seed: 3\n", "unknown key 'rl2.seed'"),
                 Arguments.of(rl2 + "foo: 1\n", "allowed at the top level: agent, checkpoints, evaluation, gym, maml, "
                         + "name, rl2, seeds"),
@@ -113,6 +113,8 @@ class Rl2ConfigTest {
                 Arguments.of(rl2 + "rl2:\n  trialsPerBatch: 0\n", "rl2.trialsPerBatch must be >= 1, got 0"),
                 Arguments.of(rl2 + "rl2:\n  evalTasks: 1\n", "rl2.evalTasks must be >= 2, got 1"),
                 Arguments.of(rl2 + "rl2:\n  targetKl: -0.01\n", "rl2.targetKl must be >= 0 (0: no early stop), got -0.01"),
+                Arguments.of(rl2 + "rl2:\n  entropyMethod: maximum\n",
+                        "rl2.entropyMethod: 'maximum' is not a valid choice; allowed: regularized, max"),
                 Arguments.of(rl2 + "rl2:\n  hiddenSize: \"64\"\n", "rl2.hiddenSize: expected whole number"),
                 Arguments.of(rl2 + "rl2:\n  epochs: 2.5\n", "rl2.epochs: 2.5 is not a valid whole number"),
                 Arguments.of(rl2 + "rl2:\n  core: ~\n", "key 'rl2.core' has no value"),

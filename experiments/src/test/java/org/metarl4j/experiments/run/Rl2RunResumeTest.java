@@ -49,9 +49,13 @@ class Rl2RunResumeTest {
     private static final class Stopped extends RuntimeException {
     }
 
-    /** The preset's value head; the recurrent baseline (its network rides in the checkpoints) with KL early stops. */
+    /**
+     * The preset's value head; the recurrent baseline (its network rides in the checkpoints) with KL early stops;
+     * maximum-entropy rewards.
+     */
     static Stream<List<String>> variants() {
-        return Stream.of(List.of(), List.of("rl2.baseline=recurrent", "rl2.targetKl=0.002"));
+        return Stream.of(List.of(), List.of("rl2.baseline=recurrent", "rl2.targetKl=0.002"),
+                List.of("rl2.entropyMethod=max", "rl2.entropyCoefficient=0.02"));
     }
 
     @ParameterizedTest

@@ -13,7 +13,7 @@ package org.metarl4j.meta.rl2;
  * @param clip PPO's ε
  * @param epochs full-batch Adam steps per iteration
  * @param learningRate Adam step size
- * @param entropyCoefficient weight of the entropy bonus
+ * @param entropyCoefficient weight of the entropy term ({@code entropyMethod} says where it goes)
  * @param valueCoefficient weight of the squared value error
  * @param maxGradientNorm gradients are scaled down to this norm
  * @param rewardScale rewards are multiplied by this before the returns, advantages and value targets (the reported
@@ -24,11 +24,23 @@ package org.metarl4j.meta.rl2;
  *     {@code valueCoefficient}) or a linear regression refitted per batch (the value head then gets no gradient)
  * @param targetKl PPO's early stop (Stable-Baselines3's {@code target_kl}): an iteration's remaining epochs are skipped
  *     once the approximate KL from the sampling policy exceeds 1.5 × this; 0 turns it off
+ * @param entropyMethod a bonus in the loss ({@link EntropyMethod#REGULARIZED}) or maximum-entropy rewards
+ *     ({@link EntropyMethod#MAX})
  */
 public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
                         double gamma, double gaeLambda, double clip, int epochs, double learningRate,
                         double entropyCoefficient, double valueCoefficient, double maxGradientNorm,
-                        double rewardScale, Rl2Baseline baseline, double targetKl) {
+                        double rewardScale, Rl2Baseline baseline, double targetKl, EntropyMethod entropyMethod) {
+
+    /** With the entropy bonus in the loss. */
+    public Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
+                     double gamma, double gaeLambda, double clip, int epochs, double learningRate,
+                     double entropyCoefficient, double valueCoefficient, double maxGradientNorm, double rewardScale,
+                     Rl2Baseline baseline, double targetKl) {
+        this(seed, iterations, trialsPerBatch, episodesPerTrial, hiddenSize, gamma, gaeLambda, clip, epochs,
+                learningRate, entropyCoefficient, valueCoefficient, maxGradientNorm, rewardScale, baseline, targetKl,
+                EntropyMethod.REGULARIZED);
+    }
 
     /** Without the KL early stop. */
     public Rl2Config(long seed, int iterations, int trialsPerBatch, int episodesPerTrial, int hiddenSize,
@@ -49,6 +61,8 @@ public record Rl2Config(long seed, int iterations, int trialsPerBatch, int episo
     }
 
     public Rl2Config {
+        require(entropyMethod != null, "entropyMethod must be one of "
+                + java.util.Arrays.toString(EntropyMethod.values()));
         require(baseline != null, "baseline must be one of " + java.util.Arrays.toString(Rl2Baseline.values()));
         require(iterations >= 0, "iterations must be >= 0, got " + iterations);
         require(trialsPerBatch >= 1, "trialsPerBatch must be >= 1, got " + trialsPerBatch);

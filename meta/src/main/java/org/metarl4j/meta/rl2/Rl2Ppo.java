@@ -24,8 +24,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * iteration samples a batch of trials (n episodes of a fresh task each) with the current recurrent policy, computes
  * GAE advantages over each trial as one sequence (the memory runs through episode boundaries; steps after a trial's
  * last episode are masked), then takes several full-batch Adam steps on the clipped surrogate + value loss − entropy
- * bonus, with the gradient by backpropagation through the whole trial (no truncation: trials are at most a few
- * hundred steps).
+ * bonus (or with the entropy in the rewards instead: {@link EntropyMethod}), with the gradient by backpropagation
+ * through the whole trial (no truncation: trials are at most a few hundred steps).
  */
 public final class Rl2Ppo<T extends Task> {
     /** One epoch's unroll and backpropagation live in this workspace (nothing of it outlives the epoch). */
@@ -185,8 +185,9 @@ public final class Rl2Ppo<T extends Task> {
     }
 
     /**
-     * Per step t and trial i: advantage (normalised), return target and validity mask; with the recurrent baseline
-     * also what its network is fitted to (return-to-go minus the batch's linear fit), else null.
+     * Per step t and trial i: advantage (normalised), return target and
+     * validity mask; with the recurrent baseline also what its network is fitted to (return-to-go minus the batch's
+     * linear fit), else null.
      */
     record Targets(double[][] advantages, double[][] returns, double[][] mask, double[][] residualTargets) {
     }
@@ -233,38 +234,53 @@ public final class Rl2Ppo<T extends Task> {
                     continue;
                 }
                 double v = baseline[t][i];
-                double delta = config.rewardScale() * rec.rewards.get(t)[i] + config.gamma() * nextValue - v;
+                double delta = trainingReward(rec, t, i) + config.gamma() * nextValue - v;
                 gae = delta + config.gamma() * config.gaeLambda() * gae;
                 adv[t][i] = gae;
                 ret[t][i] = gae + v;
                 nextValue = v;
             }
         }
+        normalise(adv, mask);
+        return new Targets(adv, ret, mask, residualTargets);
+    }
+
+    /** Advantages to mean 0 and standard deviation 1 over the valid steps (PPO's usual normalisation). */
+    private static void normalise(double[][] adv, double[][] mask) {
         double sum = 0;
         double count = 0;
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < b; i++) {
+        for (int t = 0; t < adv.length; t++) {
+            for (int i = 0; i < adv[t].length; i++) {
                 sum += adv[t][i] * mask[t][i];
                 count += mask[t][i];
             }
         }
         double mean = sum / count;
         double ss = 0;
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < b; i++) {
+        for (int t = 0; t < adv.length; t++) {
+            for (int i = 0; i < adv[t].length; i++) {
                 ss += mask[t][i] * (adv[t][i] - mean) * (adv[t][i] - mean);
             }
         }
         double std = Math.sqrt(ss / count) + 1e-8;
-        for (int t = 0; t < steps; t++) {
-            for (int i = 0; i < b; i++) {
+        for (int t = 0; t < adv.length; t++) {
+            for (int i = 0; i < adv[t].length; i++) {
                 adv[t][i] = mask[t][i] * (adv[t][i] - mean) / std;
             }
         }
-        return new Targets(adv, ret, mask, residualTargets);
     }
 
-    /** The discounted (and scaled) reward-to-go of every valid step of each trial; 0 after a trial's end. */
+    /**
+     * The reward the update learns from: the env's, scaled, plus with maximum-entropy rewards c·(−log π(a_t|h_t)) of
+     * the sampling policy (a constant of the update: no gradient flows through it).
+     */
+    private double trainingReward(Rl2Policy.Recording rec, int t, int i) {
+        double r = config.rewardScale() * rec.rewards.get(t)[i];
+        return config.entropyMethod() == EntropyMethod.MAX ? r - config.entropyCoefficient() * rec.logProbs.get(t)[i]
+                : r;
+    }
+
+    /** The discounted reward-to-go (of the training rewards) of every valid step of each trial; 0 after its end. */
     private double[][] returnsToGo(Rl2Policy.Recording rec, double[][] mask) {
         int steps = rec.steps();
         int b = mask[0].length;
@@ -272,7 +288,7 @@ public final class Rl2Ppo<T extends Task> {
         for (int i = 0; i < b; i++) {
             double g = 0;
             for (int t = steps - 1; t >= 0; t--) {
-                g = mask[t][i] == 0 ? 0 : config.rewardScale() * rec.rewards.get(t)[i] + config.gamma() * g;
+                g = mask[t][i] == 0 ? 0 : trainingReward(rec, t, i) + config.gamma() * g;
                 returns[t][i] = g;
             }
         }
@@ -303,7 +319,8 @@ public final class Rl2Ppo<T extends Task> {
     }
 
     /**
-     * L = mean over valid steps of −min(ρA, clip(ρ, 1±ε)A) + c_v (V − R)² − c_H H(π), and its derivatives with
+     * L = mean over valid steps of −min(ρA, clip(ρ, 1±ε)A) + c_v (V − R)² − c_H H(π) (the last term only with
+     * {@link EntropyMethod#REGULARIZED}), and its derivatives with
      * respect to every step's head outputs and value and to the head's extra parameters (the Gaussian log-std).
      */
     Surrogate surrogate(Rl2Policy.Unroll unroll, Rl2Policy.Recording rec, Targets tg) {
@@ -317,7 +334,8 @@ public final class Rl2Ppo<T extends Task> {
             }
         }
         double eps = config.clip();
-        double cH = config.entropyCoefficient();
+        // with maximum-entropy rewards the entropy is already in the advantages, not in the loss
+        double cH = config.entropyMethod() == EntropyMethod.REGULARIZED ? config.entropyCoefficient() : 0.0;
         // a linear baseline leaves the value head out of the loss: the core learns for the policy only
         double cV = config.baseline() == Rl2Baseline.VALUE_HEAD ? config.valueCoefficient() : 0.0;
         double loss = 0;
