@@ -16,10 +16,11 @@ import java.util.Locale;
  *       histories where the policy is still uncertain, and the score-function gradient of the current step's term is
  *       exactly ∇H. As in garage, no gradient flows through the reward itself. garage's own default puts the
  *       distribution's entropy H(π(·|h_t)) into the reward instead ({@code use_neg_logli_entropy=False}); that term
- *       does not depend on the action taken, so it adds nothing to the current step's gradient and, measured on the
- *       bandits here, left the policy less random than no entropy term at all. garage's RL2PPO examples use
- *       c = 0.02. The advantages stay normalised (garage refuses {@code center_adv} with this method; centring and
- *       scaling by batch constants do not change the expected gradient's direction).
+ *       does not depend on the action taken, so it adds nothing to the current step's gradient and, measured on a
+ *       3-armed bandit here with garage's unnormalised advantages, left the policy less random than no entropy term
+ *       at all (entropy 0.55 against 0.70 after 30 iterations). garage's RL2PPO examples use c = 0.02. The
+ *       advantages stay normalised (garage refuses {@code center_adv} with this method; centring and scaling by
+ *       batch constants do not change the expected gradient's direction).
  * </ul>
  */
 public enum EntropyMethod {
