@@ -18,7 +18,7 @@ public final class Presets {
     public static final List<String> NAMES = List.of(DEFAULT, "maml-navigation2d", "maml-bandit-k5-n10",
             "maml-tabular-mdp-n10", "rl2-bandit-n10-k5", "rl2-bandit-n10-k10", "rl2-bandit-n100-k5",
             "rl2-bandit-n100-k10", "rl2-tabular-n10", "rl2-tabular-n25", "rl2-navigation2d", "maml-grasp-lift",
-            "maml-cheetah-vel", "rl2-grasp-lift", "rl2-cheetah-vel");
+            "maml-cheetah-vel", "rl2-grasp-lift", "rl2-cheetah-vel", "maml-reach3d", "rl2-reach3d");
 
     private Presets() {
     }
