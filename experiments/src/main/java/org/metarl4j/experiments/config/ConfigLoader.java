@@ -90,11 +90,24 @@ public final class ConfigLoader {
         return bind(tree, presetOrFile);
     }
 
-    /** Reads a resolved config (a run's {@code config.json}), validating it the same way. */
+    /**
+     * Keys added after run folders were first written, each with the value that does what runs did before the key
+     * existed: a run folder from an older version still resumes and evaluates as it ran.
+     */
+    private static final Map<String, Map<String, Object>> ADDED_LATER = Map.of(
+            ExperimentConfig.MAML, Map.of("curvatureSubsample", 1.0, "workers", 1),
+            ExperimentConfig.RL2, Map.of("rewardScale", 1.0, "baseline", "value-head", "targetKl", 0.0,
+                    "entropyMethod", "regularized"));
+
+    /**
+     * Reads a resolved config (a run's {@code config.json}), validating it the same way; keys added since the run was
+     * written get the value that reproduces it ({@link #ADDED_LATER}).
+     */
     public static ExperimentConfig read(Path configJson) {
         try {
-            return bind(objectTree(JSON.readTree(Files.readString(configJson)), configJson.toString()),
-                    configJson.toString());
+            ObjectNode tree = objectTree(JSON.readTree(Files.readString(configJson)), configJson.toString());
+            fillKeysAddedLater(tree);
+            return bind(tree, configJson.toString());
         } catch (IOException e) {
             throw new ConfigException("cannot read " + configJson + ": " + e.getMessage(), e);
         }
@@ -268,6 +281,18 @@ public final class ConfigLoader {
     }
 
     /** Gives a {@code gym} section the keys it leaves out, with their defaults ({@link GymSettings#DEFAULTS}). */
+    private static void fillKeysAddedLater(ObjectNode tree) {
+        ADDED_LATER.forEach((section, keys) -> {
+            if (tree.get(section) instanceof ObjectNode settings) {
+                keys.forEach((key, value) -> {
+                    if (!settings.has(key)) {
+                        settings.set(key, JSON.valueToTree(value));
+                    }
+                });
+            }
+        });
+    }
+
     private static void fillGymDefaults(ObjectNode tree) {
         if (tree.get(ExperimentConfig.GYM) instanceof ObjectNode gym) {
             ObjectNode withDefaults = YAML.valueToTree(GymSettings.DEFAULTS);

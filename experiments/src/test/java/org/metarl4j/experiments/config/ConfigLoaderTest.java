@@ -128,4 +128,33 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, call);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
+
+    /** A run folder written before keys were added still reads, as the run it was (and a new file must be complete). */
+    @ParameterizedTest
+    @MethodSource("olderRunFolders")
+    void aRunsConfigFromBeforeKeysWereAddedReadsWithTheValuesItRanWith(String preset, String section,
+                                                                         List<String> addedLater, @TempDir Path dir)
+            throws Exception {
+        ExperimentConfig asRun = ConfigLoader.load(preset, List.of());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(ConfigLoader.toJson(asRun));
+        for (String key : addedLater) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get(section)).remove(key);
+        }
+        Path old = dir.resolve("config.json");
+        Files.writeString(old, tree.toPrettyString());
+        assertEquals(asRun, ConfigLoader.read(old));
+        Path yaml = dir.resolve("mine.json");
+        Files.writeString(yaml, tree.toPrettyString());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(yaml.toString(), List.of()));
+        assertTrue(e.getMessage().contains("missing key '" + section + "."), e.getMessage());
+    }
+
+    /** Presets whose values of the later keys are the ones a run from before them had. */
+    static Stream<Arguments> olderRunFolders() {
+        return Stream.of(
+                Arguments.of("rl2-bandit-n10-k5", "rl2", List.of("rewardScale", "baseline", "targetKl",
+                        "entropyMethod")),
+                Arguments.of("maml-navigation2d", "maml", List.of("curvatureSubsample")));
+    }
 }
