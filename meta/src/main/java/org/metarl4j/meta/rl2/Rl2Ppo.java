@@ -185,9 +185,8 @@ public final class Rl2Ppo<T extends Task> {
     }
 
     /**
-     * Per step t and trial i: advantage (normalised), return target and
-     * validity mask; with the recurrent baseline also what its network is fitted to (return-to-go minus the batch's
-     * linear fit), else null.
+     * Per step t and trial i: advantage (normalised), return target and validity mask; with the recurrent baseline
+     * also what its network is fitted to (return-to-go minus the batch's linear fit), else null.
      */
     record Targets(double[][] advantages, double[][] returns, double[][] mask, double[][] residualTargets) {
     }
@@ -320,8 +319,8 @@ public final class Rl2Ppo<T extends Task> {
 
     /**
      * L = mean over valid steps of −min(ρA, clip(ρ, 1±ε)A) + c_v (V − R)² − c_H H(π) (the last term only with
-     * {@link EntropyMethod#REGULARIZED}), and its derivatives with
-     * respect to every step's head outputs and value and to the head's extra parameters (the Gaussian log-std).
+     * {@link EntropyMethod#REGULARIZED}), and its derivatives with respect to every step's head outputs and value and
+     * to the head's extra parameters (the Gaussian log-std).
      */
     Surrogate surrogate(Rl2Policy.Unroll unroll, Rl2Policy.Recording rec, Targets tg) {
         ActionHead head = policy.head();
