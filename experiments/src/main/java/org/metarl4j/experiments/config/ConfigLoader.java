@@ -280,24 +280,21 @@ public final class ConfigLoader {
         }
     }
 
-    /** Gives a {@code gym} section the keys it leaves out, with their defaults ({@link GymSettings#DEFAULTS}). */
+    /** Gives each section of a run's config the {@link #ADDED_LATER} keys it leaves out. */
     private static void fillKeysAddedLater(ObjectNode tree) {
-        ADDED_LATER.forEach((section, keys) -> {
-            if (tree.get(section) instanceof ObjectNode settings) {
-                keys.forEach((key, value) -> {
-                    if (!settings.has(key)) {
-                        settings.set(key, JSON.valueToTree(value));
-                    }
-                });
-            }
-        });
+        ADDED_LATER.forEach((section, keys) -> fillMissingKeys(tree, section, JSON.valueToTree(keys)));
     }
 
+    /** Gives a {@code gym} section the keys it leaves out, with their defaults ({@link GymSettings#DEFAULTS}). */
     private static void fillGymDefaults(ObjectNode tree) {
-        if (tree.get(ExperimentConfig.GYM) instanceof ObjectNode gym) {
-            ObjectNode withDefaults = YAML.valueToTree(GymSettings.DEFAULTS);
-            merge(withDefaults, gym);
-            tree.set(ExperimentConfig.GYM, withDefaults);
+        fillMissingKeys(tree, ExperimentConfig.GYM, YAML.valueToTree(GymSettings.DEFAULTS));
+    }
+
+    /** Section {@code section} of {@code tree}, if present, becomes {@code defaults} with its own keys merged over. */
+    private static void fillMissingKeys(ObjectNode tree, String section, ObjectNode defaults) {
+        if (tree.get(section) instanceof ObjectNode given) {
+            merge(defaults, given);
+            tree.set(section, defaults);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,11 +138,8 @@ class ConfigLoaderTest {
                                                                          List<String> addedLater, @TempDir Path dir)
             throws Exception {
         ExperimentConfig asRun = ConfigLoader.load(preset, List.of());
-        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
-                com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(ConfigLoader.toJson(asRun));
-        for (String key : addedLater) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get(section)).remove(key);
-        }
+        ObjectNode tree = (ObjectNode) JsonMapper.builder().build().readTree(ConfigLoader.toJson(asRun));
+        ((ObjectNode) tree.get(section)).remove(addedLater);
         Path old = dir.resolve("config.json");
         Files.writeString(old, tree.toPrettyString());
         assertEquals(asRun, ConfigLoader.read(old));
